@@ -1,0 +1,146 @@
+/**
+ * The desktop bridge contract: one source of truth for what the renderer may ask of the main process.
+ *
+ * `HuiwenHandlers` lists the handler functions' signatures; the main process implements them
+ * (`satisfies HuiwenHandlers`), and the bridge the renderer sees (`HuiwenBridge`) is derived from them:
+ * same names, same arguments, results wrapped as `IpcResult` because errors cross IPC as values, not throws.
+ * `ipcArgSchemas` validates every payload in main before a handler runs.
+ */
+import { z } from 'zod';
+
+/** A failure the renderer can show: `message` is Chinese and meant for a clerk. */
+export interface IpcError {
+  readonly code: IpcErrorCode;
+  readonly message: string;
+}
+
+export type IpcErrorCode =
+  | 'invalid-payload'
+  | 'forbidden-sender'
+  | 'not-granted'
+  | 'io-failed'
+  | 'cancelled'
+  | 'unknown-channel'
+  | 'internal';
+
+export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+
+export interface AppInfo {
+  readonly name: string;
+  readonly productName: string;
+  readonly version: string;
+  /** 'electron' in the desktop app, 'browser' when the renderer runs in plain Chromium. */
+  readonly shell: 'electron' | 'browser';
+  readonly versions: Readonly<Record<string, string>>;
+  readonly platform: string;
+  /** Where the data lives (IndexedDB and backups), for the about page. */
+  readonly dataLocation: string;
+  /** The fixed origin the app is served from; IndexedDB data belongs to it. */
+  readonly origin: string;
+}
+
+/** A folder the user picked in a dialog; later writes name it by `grantId`, never by path. */
+export interface FolderGrant {
+  readonly grantId: string;
+  readonly displayPath: string;
+}
+
+export interface FileToWrite {
+  /** Path inside the granted folder, '/'-separated, no '..', no absolute paths. */
+  readonly relativePath: string;
+  readonly bytes: Uint8Array;
+}
+
+export interface WriteReport {
+  readonly written: readonly string[];
+  readonly totalBytes: number;
+}
+
+export interface FileFilter {
+  readonly name: string;
+  readonly extensions: readonly string[];
+}
+
+export interface PickedFile {
+  readonly name: string;
+  readonly size: number;
+  readonly bytes: Uint8Array;
+}
+
+export interface SaveReport {
+  readonly saved: boolean;
+  /** Shown to the user ("已保存到 …"); absent when the user cancelled. */
+  readonly displayPath?: string;
+}
+
+export interface RemovableDrive {
+  readonly label: string;
+  readonly mountPath: string;
+}
+
+/** The handler functions of the main process. Every bridge method is derived from these. */
+export interface HuiwenHandlers {
+  appInfo(): Promise<AppInfo>;
+  chooseFolder(title: string): Promise<FolderGrant | null>;
+  writeFilesAtomic(grantId: string, files: readonly FileToWrite[]): Promise<WriteReport>;
+  saveFile(suggestedName: string, bytes: Uint8Array, filters: readonly FileFilter[]): Promise<SaveReport>;
+  openFile(title: string, filters: readonly FileFilter[]): Promise<PickedFile | null>;
+  listRemovableDrives(): Promise<readonly RemovableDrive[]>;
+}
+
+export type IpcMethod = keyof HuiwenHandlers;
+
+/** What the renderer sees: the handlers' signatures with results wrapped in `IpcResult`. */
+export type HuiwenBridge = {
+  readonly [K in IpcMethod]: (
+    ...args: Parameters<HuiwenHandlers[K]>
+  ) => Promise<IpcResult<Awaited<ReturnType<HuiwenHandlers[K]>>>>;
+};
+
+export const IPC_CHANNEL_PREFIX = 'huiwen:';
+export const ipcChannel = (method: IpcMethod): string => `${IPC_CHANNEL_PREFIX}${method}`;
+
+const MAX_FILE_BYTES = 200 * 1024 * 1024;
+const bytes = z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件超过 200 MiB');
+const shortText = z.string().min(1).max(200);
+const relativePath = z
+  .string()
+  .min(1)
+  .max(240)
+  .refine(
+    (p) =>
+      !p.startsWith('/') &&
+      !p.includes('\\') &&
+      !/^[a-zA-Z]:/.test(p) &&
+      !p.split('/').some((seg) => seg === '' || seg === '.' || seg === '..') &&
+      // eslint-disable-next-line no-control-regex
+      !/[\u0000-\u001f<>:"|?*]/.test(p),
+    '文件路径不合法',
+  );
+const filters = z
+  .array(z.object({ name: shortText, extensions: z.array(z.string().regex(/^[a-z0-9*]{1,10}$/i)).max(20) }).strict())
+  .max(10);
+
+/** Argument tuples per method, checked in main before any handler runs. */
+export const ipcArgSchemas = {
+  appInfo: z.tuple([]),
+  chooseFolder: z.tuple([shortText]),
+  writeFilesAtomic: z.tuple([
+    z.string().uuid(),
+    z.array(z.object({ relativePath, bytes }).strict()).min(1).max(10_000),
+  ]),
+  saveFile: z.tuple([
+    z
+      .string()
+      .min(1)
+      .max(200)
+      // eslint-disable-next-line no-control-regex
+      .refine((n) => !/[\\/\u0000-\u001f<>:"|?*]/.test(n), '文件名不合法'),
+    bytes,
+    filters,
+  ]),
+  openFile: z.tuple([shortText, filters]),
+  listRemovableDrives: z.tuple([]),
+} as const satisfies { readonly [K in IpcMethod]: z.ZodType<Parameters<HuiwenHandlers[K]>> };
+
+export const IPC_METHODS = Object.keys(ipcArgSchemas) as readonly IpcMethod[];
