@@ -1,0 +1,233 @@
+import { describe, expect, it } from 'vitest';
+import type { IpcResult } from '../../shared/ipc';
+import { acceptFromFilters, createBrowserBridge } from './browser-bridge';
+import type { BrowserEnv, DirectoryHandleLike, FileHandleLike, PickedFileLike } from './browser-bridge';
+import { browserErrorToIpcError, defaultMessage } from './errors';
+
+const CJK = /[\u4e00-\u9fff]/;
+const domError = (name: string): Error => Object.assign(new Error(name), { name });
+
+/** In-memory File System Access directory: files only appear on close(), like the real swap-file write. */
+class FakeDir implements DirectoryHandleLike {
+  readonly dirs = new Map<string, FakeDir>();
+  readonly files = new Map<string, Uint8Array>();
+  failWritesWith: string | undefined;
+  constructor(readonly name: string) {}
+  async getDirectoryHandle(name: string, { create }: { create: boolean }): Promise<DirectoryHandleLike> {
+    let dir = this.dirs.get(name);
+    if (!dir) {
+      if (!create) throw domError('NotFoundError');
+      dir = new FakeDir(name);
+      dir.failWritesWith = this.failWritesWith;
+      this.dirs.set(name, dir);
+    }
+    return dir;
+  }
+  async getFileHandle(name: string): Promise<FileHandleLike> {
+    return {
+      createWritable: async () => {
+        let pending = new Uint8Array();
+        return {
+          write: async (data: Uint8Array) => {
+            if (this.failWritesWith) throw domError(this.failWritesWith);
+            pending = data.slice();
+          },
+          close: async () => void this.files.set(name, pending),
+          abort: async () => undefined,
+        };
+      },
+    };
+  }
+}
+
+function makeEnv(overrides: Partial<BrowserEnv> = {}) {
+  const downloads: [string, Uint8Array][] = [];
+  const root = new FakeDir('导出');
+  let n = 0;
+  const env: BrowserEnv = {
+    origin: 'http://127.0.0.1:4173',
+    version: '0.1.0',
+    platform: 'Linux',
+    versions: { react: '19' },
+    showDirectoryPicker: async () => root,
+    download: (name, bytes) => void downloads.push([name, bytes]),
+    pickFile: async () => null,
+    randomId: () => `00000000-0000-4000-8000-${String(++n).padStart(12, '0')}`,
+    ...overrides,
+  };
+  return { env, downloads, root, bridge: createBrowserBridge(env) };
+}
+
+const expectError = (r: IpcResult<unknown>, code: string): string => {
+  expect(r.ok).toBe(false);
+  if (r.ok) return '';
+  expect(r.error.code).toBe(code);
+  expect(r.error.message).toMatch(CJK);
+  return r.error.message;
+};
+
+describe('browser bridge', () => {
+  it('reports itself as the browser shell with IndexedDB as data location', async () => {
+    const { bridge } = makeEnv();
+    const r = await bridge.appInfo();
+    expect(r).toMatchObject({
+      ok: true,
+      value: {
+        shell: 'browser',
+        dataLocation: 'IndexedDB（浏览器存储）',
+        origin: 'http://127.0.0.1:4173',
+        version: '0.1.0',
+      },
+    });
+  });
+
+  it('writes files into the chosen folder, creating subfolders', async () => {
+    const { bridge, root } = makeEnv();
+    const grant = await bridge.chooseFolder('选择导出文件夹');
+    expect(grant.ok && grant.value?.displayPath).toBe('导出');
+    if (!grant.ok || !grant.value) throw new Error('no grant');
+    const r = await bridge.writeFilesAtomic(grant.value.grantId, [
+      { relativePath: '说明.txt', bytes: new Uint8Array([1, 2, 3]) },
+      { relativePath: 'pdf/通知.pdf', bytes: new Uint8Array([4]) },
+    ]);
+    expect(r).toEqual({ ok: true, value: { written: ['说明.txt', 'pdf/通知.pdf'], totalBytes: 4 } });
+    expect([...(root.files.get('说明.txt') ?? [])]).toEqual([1, 2, 3]);
+    expect([...(root.dirs.get('pdf')?.files.get('通知.pdf') ?? [])]).toEqual([4]);
+  });
+
+  it('treats a cancelled folder picker as null, not an error', async () => {
+    const { bridge } = makeEnv({
+      showDirectoryPicker: async () => {
+        throw domError('AbortError');
+      },
+    });
+    expect(await bridge.chooseFolder('选择导出文件夹')).toEqual({ ok: true, value: null });
+  });
+
+  it('maps a denied permission and a missing API to not-granted with Chinese guidance', async () => {
+    const denied = makeEnv({
+      showDirectoryPicker: async () => {
+        throw domError('NotAllowedError');
+      },
+    });
+    expectError(await denied.bridge.chooseFolder('选择'), 'not-granted');
+    const noApi = makeEnv({ showDirectoryPicker: undefined });
+    expect(expectError(await noApi.bridge.chooseFolder('选择'), 'not-granted')).toContain('桌面版');
+  });
+
+  it('refuses unknown grants and invalid payloads with the main process rules', async () => {
+    const { bridge } = makeEnv();
+    expectError(
+      await bridge.writeFilesAtomic('00000000-0000-4000-8000-999999999999', [
+        { relativePath: 'a.txt', bytes: new Uint8Array() },
+      ]),
+      'not-granted',
+    );
+    const grant = await bridge.chooseFolder('选择');
+    const grantId = grant.ok && grant.value ? grant.value.grantId : '';
+    const bad = expectError(
+      await bridge.writeFilesAtomic(grantId, [{ relativePath: '../逃逸.txt', bytes: new Uint8Array() }]),
+      'invalid-payload',
+    );
+    expect(bad).toContain('文件路径不合法');
+    expectError(
+      await bridge.writeFilesAtomic('not-a-uuid', [{ relativePath: 'a', bytes: new Uint8Array() }]),
+      'invalid-payload',
+    );
+    expectError(await bridge.saveFile('a/b.json', new Uint8Array(), []), 'invalid-payload');
+    expectError(await bridge.chooseFolder(''), 'invalid-payload');
+  });
+
+  it('reports a failed write as io-failed, naming the file and what was already written', async () => {
+    const { bridge, root } = makeEnv();
+    const grant = await bridge.chooseFolder('选择');
+    const grantId = grant.ok && grant.value ? grant.value.grantId : '';
+    await bridge.writeFilesAtomic(grantId, [{ relativePath: 'a.txt', bytes: new Uint8Array([1]) }]);
+    root.failWritesWith = 'QuotaExceededError';
+    const msg = expectError(
+      await bridge.writeFilesAtomic(grantId, [{ relativePath: 'b.txt', bytes: new Uint8Array([2]) }]),
+      'io-failed',
+    );
+    expect(msg).toContain('b.txt');
+    expect(msg).toContain('磁盘空间不足');
+    expect(root.files.has('b.txt')).toBe(false);
+  });
+
+  it('saves as a download', async () => {
+    const { bridge, downloads } = makeEnv();
+    const bytes = new TextEncoder().encode('{"a":1}');
+    const r = await bridge.saveFile('诊断.json', bytes, [{ name: 'JSON 文件', extensions: ['json'] }]);
+    expect(r.ok && r.value.saved).toBe(true);
+    expect(r.ok && r.value.displayPath).toContain('诊断.json');
+    expect(downloads).toEqual([['诊断.json', bytes]]);
+  });
+
+  it('opens a picked file with its bytes, and returns null on cancel', async () => {
+    const accepts: string[] = [];
+    const file: PickedFileLike = {
+      name: '名单.json',
+      size: 2,
+      arrayBuffer: async () => new Uint8Array([7, 8]).buffer,
+    };
+    const picking = makeEnv({ pickFile: async (accept) => (accepts.push(accept), file) });
+    const r = await picking.bridge.openFile('载入', [
+      { name: '数据', extensions: ['json', 'JSON', 'huiwen'] },
+    ]);
+    expect(r).toEqual({ ok: true, value: { name: '名单.json', size: 2, bytes: new Uint8Array([7, 8]) } });
+    expect(accepts).toEqual(['.json,.huiwen']);
+    const cancelling = makeEnv({ pickFile: async () => null });
+    expect(await cancelling.bridge.openFile('载入', [])).toEqual({ ok: true, value: null });
+  });
+
+  it('lists no removable drives', async () => {
+    expect(await makeEnv().bridge.listRemovableDrives()).toEqual({ ok: true, value: [] });
+  });
+});
+
+describe('browser error mapping', () => {
+  it.each([
+    ['AbortError', 'cancelled'],
+    ['NotAllowedError', 'not-granted'],
+    ['SecurityError', 'not-granted'],
+    ['NotFoundError', 'io-failed'],
+    ['QuotaExceededError', 'io-failed'],
+    ['NoModificationAllowedError', 'io-failed'],
+    ['InvalidModificationError', 'io-failed'],
+    ['TypeMismatchError', 'io-failed'],
+    ['SomethingNew', 'internal'],
+  ])('%s -> %s, in Chinese', (name, code) => {
+    const e = browserErrorToIpcError(domError(name));
+    expect(e.code).toBe(code);
+    expect(e.message).toMatch(CJK);
+  });
+
+  it('handles non-errors', () => {
+    expect(browserErrorToIpcError('string').code).toBe('internal');
+    expect(browserErrorToIpcError(null).code).toBe('internal');
+  });
+
+  it('has a Chinese default for every code', () => {
+    for (const code of [
+      'invalid-payload',
+      'forbidden-sender',
+      'not-granted',
+      'io-failed',
+      'cancelled',
+      'unknown-channel',
+      'internal',
+    ] as const) {
+      expect(defaultMessage(code)).toMatch(CJK);
+    }
+  });
+
+  it('builds accept lists from filters', () => {
+    expect(acceptFromFilters([])).toBe('');
+    expect(acceptFromFilters([{ name: '全部', extensions: ['*'] }])).toBe('');
+    expect(
+      acceptFromFilters([
+        { name: 'PDF', extensions: ['pdf'] },
+        { name: 'JSON', extensions: ['json'] },
+      ]),
+    ).toBe('.pdf,.json');
+  });
+});

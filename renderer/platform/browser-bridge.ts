@@ -1,0 +1,193 @@
+/**
+ * The bridge when the renderer runs in plain Chromium (browser preview, e2e without relay).
+ * Real where a browser can be: folders through the File System Access API, saving as a download,
+ * opening through a file input. The browser globals are injected (`BrowserEnv`) so this file is pure
+ * and its error mapping can be tested in Node with in-memory fakes.
+ */
+import { ipcArgSchemas } from '../../shared/ipc';
+import type {
+  AppInfo,
+  FileFilter,
+  FileToWrite,
+  FolderGrant,
+  HuiwenBridge,
+  IpcResult,
+  PickedFile,
+  RemovableDrive,
+  SaveReport,
+  WriteReport,
+} from '../../shared/ipc';
+import { browserErrorToIpcError, fail, invalidPayloadMessage, ok } from './errors';
+
+/** The parts of a writable file stream we use; `createWritable` writes a swap file and moves it on close. */
+export interface WritableLike {
+  write(data: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  abort(): Promise<void>;
+}
+export interface FileHandleLike {
+  createWritable(): Promise<WritableLike>;
+}
+export interface DirectoryHandleLike {
+  readonly name: string;
+  getDirectoryHandle(name: string, options: { create: boolean }): Promise<DirectoryHandleLike>;
+  getFileHandle(name: string, options: { create: boolean }): Promise<FileHandleLike>;
+}
+export interface PickedFileLike {
+  readonly name: string;
+  readonly size: number;
+  arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+export interface BrowserEnv {
+  readonly origin: string;
+  readonly version: string;
+  readonly platform: string;
+  readonly versions: Readonly<Record<string, string>>;
+  /** File System Access API; undefined where the browser lacks it (Firefox, Safari). */
+  readonly showDirectoryPicker:
+    ((options: { mode: 'readwrite' }) => Promise<DirectoryHandleLike>) | undefined;
+  /** Starts a download of `bytes` named `name`. */
+  download(name: string, bytes: Uint8Array): void;
+  /** Lets the user pick one file; resolves null when they cancel. `accept` is an <input accept> value. */
+  pickFile(accept: string): Promise<PickedFileLike | null>;
+  /** A fresh UUID (grant ids are UUIDs by contract). */
+  randomId(): string;
+}
+
+export const BROWSER_DATA_LOCATION = 'IndexedDB（浏览器存储）';
+export const BROWSER_DOWNLOADS_LABEL = '浏览器的“下载”文件夹';
+const MAX_OPEN_BYTES = 200 * 1024 * 1024;
+
+/** `<input accept>` from dialog filters: '.pdf,.json'; '*' means anything, so no accept at all. */
+export function acceptFromFilters(filters: readonly FileFilter[]): string {
+  const exts = filters.flatMap((f) => f.extensions);
+  if (exts.length === 0 || exts.includes('*')) return '';
+  return [...new Set(exts.map((e) => `.${e.toLowerCase()}`))].join(',');
+}
+
+type Schema = {
+  safeParse(
+    v: unknown,
+  ): { success: true } | { success: false; error: { issues: readonly { message: string }[] } };
+};
+
+/** Same payload rules as the main process, so the browser gives the same answers. */
+function checkArgs(schema: Schema, args: readonly unknown[]): IpcResult<never> | null {
+  const parsed = schema.safeParse(args);
+  return parsed.success ? null : fail('invalid-payload', invalidPayloadMessage(parsed.error.issues));
+}
+
+async function writeOne(root: DirectoryHandleLike, file: FileToWrite): Promise<void> {
+  const segments = file.relativePath.split('/');
+  const fileName = segments.pop() as string;
+  let dir = root;
+  for (const seg of segments) dir = await dir.getDirectoryHandle(seg, { create: true });
+  const handle = await dir.getFileHandle(fileName, { create: true });
+  const writable = await handle.createWritable();
+  try {
+    await writable.write(file.bytes);
+  } catch (e) {
+    // Abort discards the swap file, leaving any earlier version of the file untouched.
+    await writable.abort().catch(() => undefined);
+    throw e;
+  }
+  await writable.close();
+}
+
+export function createBrowserBridge(env: BrowserEnv): HuiwenBridge {
+  // Handles live only as long as the page: a reload forgets them and the user picks again.
+  const grants = new Map<string, DirectoryHandleLike>();
+
+  const appInfo = async (): Promise<IpcResult<AppInfo>> =>
+    ok({
+      name: 'huiwen',
+      productName: '会文',
+      version: env.version,
+      shell: 'browser',
+      versions: env.versions,
+      platform: env.platform,
+      dataLocation: BROWSER_DATA_LOCATION,
+      origin: env.origin,
+    });
+
+  const chooseFolder = async (title: string): Promise<IpcResult<FolderGrant | null>> => {
+    const bad = checkArgs(ipcArgSchemas.chooseFolder, [title]);
+    if (bad) return bad;
+    if (!env.showDirectoryPicker) {
+      return fail('not-granted', '当前浏览器不能选择文件夹，请使用会文桌面版，或用新版 Chrome / Edge 打开。');
+    }
+    try {
+      const handle = await env.showDirectoryPicker({ mode: 'readwrite' });
+      const grantId = env.randomId();
+      grants.set(grantId, handle);
+      return ok({ grantId, displayPath: handle.name });
+    } catch (e) {
+      const error = browserErrorToIpcError(e);
+      return error.code === 'cancelled' ? ok(null) : { ok: false, error };
+    }
+  };
+
+  const writeFilesAtomic = async (
+    grantId: string,
+    files: readonly FileToWrite[],
+  ): Promise<IpcResult<WriteReport>> => {
+    const bad = checkArgs(ipcArgSchemas.writeFilesAtomic, [grantId, files]);
+    if (bad) return bad;
+    const root = grants.get(grantId);
+    if (!root) {
+      return fail('not-granted', '文件夹的使用权限已失效（例如页面刷新过），请重新点击“选择文件夹”。');
+    }
+    const written: string[] = [];
+    let totalBytes = 0;
+    for (const file of files) {
+      try {
+        await writeOne(root, file);
+      } catch (e) {
+        const error = browserErrorToIpcError(e);
+        const done = written.length > 0 ? `已写入 ${written.length} 个文件，` : '';
+        return fail(error.code, `写入“${file.relativePath}”时出错：${done}${error.message}`);
+      }
+      written.push(file.relativePath);
+      totalBytes += file.bytes.byteLength;
+    }
+    return ok({ written, totalBytes });
+  };
+
+  const saveFile = async (
+    suggestedName: string,
+    bytes: Uint8Array,
+    filters: readonly FileFilter[],
+  ): Promise<IpcResult<SaveReport>> => {
+    const bad = checkArgs(ipcArgSchemas.saveFile, [suggestedName, bytes, filters]);
+    if (bad) return bad;
+    try {
+      env.download(suggestedName, bytes);
+      return ok({ saved: true, displayPath: `${BROWSER_DOWNLOADS_LABEL}/${suggestedName}` });
+    } catch (e) {
+      return { ok: false, error: browserErrorToIpcError(e) };
+    }
+  };
+
+  const openFile = async (
+    title: string,
+    filters: readonly FileFilter[],
+  ): Promise<IpcResult<PickedFile | null>> => {
+    const bad = checkArgs(ipcArgSchemas.openFile, [title, filters]);
+    if (bad) return bad;
+    try {
+      const file = await env.pickFile(acceptFromFilters(filters));
+      if (!file) return ok(null);
+      if (file.size > MAX_OPEN_BYTES) return fail('io-failed', '文件超过 200 MiB，请选择较小的文件。');
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      return ok({ name: file.name, size: bytes.byteLength, bytes });
+    } catch (e) {
+      const error = browserErrorToIpcError(e);
+      return error.code === 'cancelled' ? ok(null) : { ok: false, error };
+    }
+  };
+
+  const listRemovableDrives = async (): Promise<IpcResult<readonly RemovableDrive[]>> => ok([]);
+
+  return Object.freeze({ appInfo, chooseFolder, writeFilesAtomic, saveFile, openFile, listRemovableDrives });
+}
