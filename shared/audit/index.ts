@@ -1,0 +1,4 @@
+export * from './canonical-json';
+export * from './chain';
+export * from './sha256';
+export * from './timestamp';
