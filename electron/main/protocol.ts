@@ -108,6 +108,7 @@ export function resolveAppRequest(url: string, roots: ServeRoots): AppRequestRes
   }
   // A '%' surviving one decode means double encoding (e.g. %252e%252e); our files never contain '%'.
   if (decoded.includes('%')) return deny(400, 'double-encoded path');
+  // eslint-disable-next-line no-control-regex -- NUL and control characters are exactly what we refuse
   if (/[\u0000-\u001f\\:]/.test(decoded)) return deny(400, 'forbidden character in path');
 
   const trimmed = decoded.replace(/^\//, '').replace(/\/$/, '');

@@ -1,0 +1,168 @@
+import * as nodeFs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { AppInfo } from '../../shared/ipc';
+import { HandlerError } from './errors';
+import { createHandlers, HANDLER_MESSAGES, type HandlerDeps } from './handlers';
+
+const appInfo: AppInfo = {
+  name: 'huiwen',
+  productName: '会文',
+  version: '0.1.0',
+  shell: 'electron',
+  versions: { electron: '45.5.0' },
+  platform: 'linux',
+  dataLocation: '/home/clerk/.config/会文',
+  origin: 'app://huiwen',
+};
+
+let dir: string;
+beforeEach(async () => {
+  dir = await nodeFs.realpath(await nodeFs.mkdtemp(path.join(os.tmpdir(), 'huiwen-handlers-')));
+});
+afterEach(async () => {
+  await nodeFs.rm(dir, { recursive: true, force: true });
+});
+
+/** Fake dialogs: each returns the next queued answer. */
+function deps(answers: { folder?: (string | null)[]; save?: (string | null)[]; open?: (string | null)[] }, extra: Partial<HandlerDeps> = {}): HandlerDeps {
+  const next = (queue: (string | null)[] | undefined): Promise<string | null> => Promise.resolve(queue?.shift() ?? null);
+  return {
+    appInfo: () => appInfo,
+    pickFolder: () => next(answers.folder),
+    pickSavePath: () => next(answers.save),
+    pickOpenPath: () => next(answers.open),
+    ...extra,
+  };
+}
+
+const text = (s: string): Uint8Array => new TextEncoder().encode(s);
+const rejection = async (p: Promise<unknown>): Promise<HandlerError> => {
+  const error = await p.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(HandlerError);
+  return error as HandlerError;
+};
+
+describe('createHandlers', () => {
+  it('returns the app info', async () => {
+    expect(await createHandlers(deps({})).appInfo()).toEqual(appInfo);
+  });
+
+  it('grants a picked folder by random id and writes only into granted folders', async () => {
+    const handlers = createHandlers(deps({ folder: [dir] }));
+    const grant = await handlers.chooseFolder('选择导出文件夹');
+    expect(grant).not.toBeNull();
+    expect(grant!.displayPath).toBe(dir);
+    expect(grant!.grantId).toMatch(/^[0-9a-f-]{36}$/);
+    const report = await handlers.writeFilesAtomic(grant!.grantId, [
+      { relativePath: '纪要/第1期.pdf', bytes: text('pdf') },
+      { relativePath: 'readme.txt', bytes: text('hi') },
+    ]);
+    expect(report).toEqual({ written: ['纪要/第1期.pdf', 'readme.txt'], totalBytes: 5 });
+    expect(await nodeFs.readFile(path.join(dir, '纪要', '第1期.pdf'), 'utf8')).toBe('pdf');
+  });
+
+  it('refuses an unknown grant id (not-granted)', async () => {
+    const handlers = createHandlers(deps({}));
+    const error = await rejection(handlers.writeFilesAtomic('3b241101-e2bb-4255-8caf-4136c566a962', [{ relativePath: 'a', bytes: text('x') }]));
+    expect(error.code).toBe('not-granted');
+    expect(error.message).toBe(HANDLER_MESSAGES.notGranted);
+  });
+
+  it('grants are per handler instance (a restart forgets them)', async () => {
+    const first = createHandlers(deps({ folder: [dir] }));
+    const grant = await first.chooseFolder('x');
+    const second = createHandlers(deps({}));
+    expect((await rejection(second.writeFilesAtomic(grant!.grantId, [{ relativePath: 'a', bytes: text('x') }]))).code).toBe('not-granted');
+  });
+
+  it('returns null when the folder dialog is cancelled; refuses missing or relative folders', async () => {
+    const handlers = createHandlers(deps({ folder: [null, path.join(dir, 'missing'), 'relative/dir'] }));
+    expect(await handlers.chooseFolder('x')).toBeNull();
+    expect((await rejection(handlers.chooseFolder('x'))).message).toBe(HANDLER_MESSAGES.folderMissing);
+    expect((await rejection(handlers.chooseFolder('x'))).message).toBe(HANDLER_MESSAGES.folderMissing);
+  });
+
+  it('explains a partial multi-file write', async () => {
+    let renames = 0;
+    const fs = {
+      ...nodeFs,
+      rename: async (a: string, b: string) => {
+        renames += 1;
+        if (renames === 2) throw new Error('ENOSPC');
+        await nodeFs.rename(a, b);
+      },
+    };
+    const handlers = createHandlers(deps({ folder: [dir] }, { fs }));
+    const grant = await handlers.chooseFolder('x');
+    const error = await rejection(
+      handlers.writeFilesAtomic(grant!.grantId, [
+        { relativePath: 'a.pdf', bytes: text('1') },
+        { relativePath: 'b.pdf', bytes: text('2') },
+      ]),
+    );
+    expect(error.code).toBe('io-failed');
+    expect(error.message).toBe(HANDLER_MESSAGES.partialWrite(1, 'b.pdf'));
+  });
+
+  it('saves where the user chose, atomically, and reports the path', async () => {
+    const target = path.join(dir, '通知.pdf');
+    await nodeFs.writeFile(target, 'old');
+    const handlers = createHandlers(deps({ save: [target, null] }));
+    expect(await handlers.saveFile('通知.pdf', text('new'), [{ name: 'PDF', extensions: ['pdf'] }])).toEqual({ saved: true, displayPath: target });
+    expect(await nodeFs.readFile(target, 'utf8')).toBe('new');
+    expect(await handlers.saveFile('通知.pdf', text('x'), [])).toEqual({ saved: false });
+  });
+
+  it('reports a failed save in Chinese and leaves the old file untouched', async () => {
+    const target = path.join(dir, 'a.pdf');
+    await nodeFs.writeFile(target, 'old');
+    const fs = { ...nodeFs, rename: async () => Promise.reject(new Error('EACCES')) };
+    const handlers = createHandlers(deps({ save: [target] }, { fs }));
+    const error = await rejection(handlers.saveFile('a.pdf', text('new'), []));
+    expect(error.message).toBe(HANDLER_MESSAGES.saveFailed);
+    expect(await nodeFs.readFile(target, 'utf8')).toBe('old');
+  });
+
+  it('opens a picked file as plain bytes', async () => {
+    const file = path.join(dir, '备份.json');
+    await nodeFs.writeFile(file, '{"a":1}');
+    const handlers = createHandlers(deps({ open: [file, null] }));
+    const picked = await handlers.openFile('打开备份', []);
+    expect(picked).toMatchObject({ name: '备份.json', size: 7 });
+    expect(Object.getPrototypeOf(picked!.bytes)).toBe(Uint8Array.prototype);
+    expect(new TextDecoder().decode(picked!.bytes)).toBe('{"a":1}');
+    expect(await handlers.openFile('打开备份', [])).toBeNull();
+  });
+
+  it('refuses files over the size limit, folders and unreadable paths', async () => {
+    const big = path.join(dir, 'big.bin');
+    await nodeFs.writeFile(big, new Uint8Array(2048));
+    const handlers = createHandlers(deps({ open: [big, dir, path.join(dir, 'gone.json')] }, { maxOpenBytes: 1024 }));
+    expect((await rejection(handlers.openFile('x', []))).message).toBe(HANDLER_MESSAGES.tooLarge(1024));
+    expect((await rejection(handlers.openFile('x', []))).message).toBe(HANDLER_MESSAGES.notAFile);
+    expect((await rejection(handlers.openFile('x', []))).message).toBe(HANDLER_MESSAGES.readFailed);
+  });
+
+  it('formats the size limit for people', () => {
+    expect(HANDLER_MESSAGES.tooLarge(200 * 1024 * 1024)).toContain('200 MiB');
+    expect(HANDLER_MESSAGES.tooLarge(1024)).toContain('1 KiB');
+  });
+
+  it('lists removable drives when a lister is given, else none', async () => {
+    expect(await createHandlers(deps({})).listRemovableDrives()).toEqual([]);
+    const drives = [{ label: 'KINGSTON', mountPath: '/media/clerk/KINGSTON' }];
+    expect(await createHandlers(deps({}, { listRemovableDrives: async () => drives })).listRemovableDrives()).toEqual(drives);
+  });
+
+  it('all messages are Chinese', () => {
+    for (const m of Object.values(HANDLER_MESSAGES)) {
+      const text = typeof m === 'function' ? (m as (...a: unknown[]) => string)(1, 'x') : m;
+      expect(text).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});

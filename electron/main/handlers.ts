@@ -1,0 +1,134 @@
+/**
+ * The real bridge handlers, over injected dependencies (dialogs, app info, drives, fs) so they run in
+ * plain Node: unit tests and the browser e2e suite call `createHandlers` with fake dialogs.
+ * No runtime import of electron here.
+ *
+ * Folder access is capability-style: `chooseFolder` returns a random grant id and keeps the path in
+ * main; the renderer can only write into folders the user picked in this session.
+ */
+import { randomUUID } from 'node:crypto';
+import * as nodeFs from 'node:fs/promises';
+import path from 'node:path';
+import type { AppInfo, FileFilter, FolderGrant, HuiwenHandlers, PickedFile, RemovableDrive, SaveReport, WriteReport } from '../../shared/ipc';
+import { PartialWriteError, writeFileAtomic, writeFilesAtomic, type AtomicFs } from './atomic-write';
+import { HandlerError } from './errors';
+
+export interface HandlerDeps {
+  readonly appInfo: () => AppInfo;
+  /** Absolute path, or null if the user cancelled. */
+  readonly pickFolder: (title: string) => Promise<string | null>;
+  readonly pickSavePath: (suggestedName: string, filters: readonly FileFilter[]) => Promise<string | null>;
+  readonly pickOpenPath: (title: string, filters: readonly FileFilter[]) => Promise<string | null>;
+  readonly listRemovableDrives?: () => Promise<readonly RemovableDrive[]>;
+  /** Optional overrides, for tests (fault injection); default is node:fs/promises. */
+  readonly fs?: HandlerFs;
+  readonly newGrantId?: () => string;
+  /** Largest file `openFile` reads into memory. */
+  readonly maxOpenBytes?: number;
+}
+
+export interface HandlerFs extends AtomicFs {
+  stat(path: string): Promise<{ isDirectory(): boolean; isFile(): boolean; readonly size: number }>;
+  readFile(path: string): Promise<Uint8Array>;
+}
+
+export const DEFAULT_MAX_OPEN_BYTES = 200 * 1024 * 1024;
+
+const formatSize = (bytes: number): string =>
+  bytes >= 1024 * 1024 ? `${Math.floor(bytes / 1024 / 1024)} MiB` : `${Math.ceil(bytes / 1024)} KiB`;
+
+export const HANDLER_MESSAGES = {
+  notGranted: '没有这个文件夹的写入授权（可能会文已重新打开）。请重新选择保存文件夹后再试。',
+  folderMissing: '选择的文件夹不存在或无法访问。请重新选择一个文件夹。',
+  notAbsolute: '保存位置无效。请重新选择保存位置。',
+  tooLarge: (limitBytes: number) => `文件超过 ${formatSize(limitBytes)}，无法打开。请选择较小的文件。`,
+  notAFile: '选择的不是文件。请重新选择。',
+  readFailed: '无法读取这个文件：可能已被移动、删除或正被其他程序占用。请关闭其他程序后重试。',
+  saveFailed: '文件没有保存成功，原文件未被改动。请检查磁盘空间、U 盘是否已拔出或是否有写入权限，然后重试。',
+  partialWrite: (written: number, failed: string) =>
+    `已写入 ${written} 个文件，“${failed}”未能写入，其余文件未写。请检查磁盘空间或 U 盘是否已拔出，然后重新导出。`,
+} as const;
+
+export function createHandlers(deps: HandlerDeps): HuiwenHandlers {
+  const fs: HandlerFs = deps.fs ?? nodeFs;
+  const newGrantId = deps.newGrantId ?? randomUUID;
+  const maxOpenBytes = deps.maxOpenBytes ?? DEFAULT_MAX_OPEN_BYTES;
+  const grants = new Map<string, string>();
+
+  return {
+    async appInfo(): Promise<AppInfo> {
+      return deps.appInfo();
+    },
+
+    async chooseFolder(title: string): Promise<FolderGrant | null> {
+      const picked = await deps.pickFolder(title);
+      if (picked === null) return null;
+      if (!path.isAbsolute(picked)) throw new HandlerError('io-failed', HANDLER_MESSAGES.folderMissing);
+      let real: string;
+      try {
+        real = await fs.realpath(picked);
+        if (!(await fs.stat(real)).isDirectory()) throw new Error('not a directory');
+      } catch {
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.folderMissing);
+      }
+      const grantId = newGrantId();
+      grants.set(grantId, real);
+      return { grantId, displayPath: picked };
+    },
+
+    async writeFilesAtomic(grantId: string, files): Promise<WriteReport> {
+      const root = grants.get(grantId);
+      if (root === undefined) throw new HandlerError('not-granted', HANDLER_MESSAGES.notGranted);
+      try {
+        return await writeFilesAtomic(fs, root, files);
+      } catch (error) {
+        if (error instanceof PartialWriteError) {
+          throw new HandlerError('io-failed', HANDLER_MESSAGES.partialWrite(error.written.length, error.failedPath));
+        }
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.saveFailed);
+      }
+    },
+
+    async saveFile(suggestedName: string, bytes: Uint8Array, filters: readonly FileFilter[]): Promise<SaveReport> {
+      const target = await deps.pickSavePath(suggestedName, filters);
+      if (target === null) return { saved: false };
+      if (!path.isAbsolute(target)) throw new HandlerError('io-failed', HANDLER_MESSAGES.notAbsolute);
+      try {
+        await writeFileAtomic(fs, target, bytes);
+      } catch {
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.saveFailed);
+      }
+      return { saved: true, displayPath: target };
+    },
+
+    async openFile(title: string, filters: readonly FileFilter[]): Promise<PickedFile | null> {
+      const picked = await deps.pickOpenPath(title, filters);
+      if (picked === null) return null;
+      let size: number;
+      try {
+        const stat = await fs.stat(picked);
+        if (!stat.isFile()) throw new HandlerError('io-failed', HANDLER_MESSAGES.notAFile);
+        size = stat.size;
+      } catch (error) {
+        if (error instanceof HandlerError) throw error;
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.readFailed);
+      }
+      if (size > maxOpenBytes) throw new HandlerError('io-failed', HANDLER_MESSAGES.tooLarge(maxOpenBytes));
+      let data: Uint8Array;
+      try {
+        data = await fs.readFile(picked);
+      } catch {
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.readFailed);
+      }
+      // The file may have grown between stat and read.
+      if (data.byteLength > maxOpenBytes) throw new HandlerError('io-failed', HANDLER_MESSAGES.tooLarge(maxOpenBytes));
+      // A plain Uint8Array view (not a Buffer subclass) so structured clone sends exactly the bytes.
+      const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+      return { name: path.basename(picked), size: bytes.byteLength, bytes };
+    },
+
+    async listRemovableDrives(): Promise<readonly RemovableDrive[]> {
+      return deps.listRemovableDrives ? deps.listRemovableDrives() : [];
+    },
+  } satisfies HuiwenHandlers;
+}
