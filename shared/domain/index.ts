@@ -3,3 +3,8 @@ export * from './findings';
 export * from './registry';
 export * from './registry-schema';
 export * from './working-days';
+export * from './articles';
+export * from './meeting';
+export * from './meeting-schema';
+export * from './meeting-rules';
+export * from './travel-rules';
