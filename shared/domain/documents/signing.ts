@@ -399,6 +399,17 @@ export function checkSignature(
     return out;
   }
   const slot = slots.find((s) => holds(s, signature.personId));
+  if (signature.actingForId !== undefined && (slot === undefined || slot.acting === undefined)) {
+    out.push(
+      finding(
+        'document.sign.actingUnfounded',
+        [9],
+        'block',
+        subject,
+        `本文标注“代”${personName(reg, signature.actingForId)}${act}，但 ${signature.date} 没有对应的外出代管记录，请删除“代”或补录外出报告与代管安排。`,
+      ),
+    );
+  }
   if (slot === undefined) {
     const alt = req.whenNecessary.find((p) => holds(resolveSlot(p, doc, reg, signature.date, []), signature.personId));
     if (alt === undefined) {
@@ -424,17 +435,6 @@ export function checkSignature(
     );
   } else {
     out.push(...checkActingMark(doc, signature, slot, reg, act));
-  }
-  if (signature.actingForId !== undefined && (slot === undefined || slot.acting === undefined)) {
-    out.push(
-      finding(
-        'document.sign.actingUnfounded',
-        [9],
-        'block',
-        subject,
-        `本文标注“代”${personName(reg, signature.actingForId)}${act}，但 ${signature.date} 没有对应的外出代管记录，请删除“代”或补录外出报告与代管安排。`,
-      ),
-    );
   }
   out.push(...checkReviews(doc, req, signature.date));
   const signerPost = slot?.post;
