@@ -70,6 +70,15 @@ describe('invokeValidated', () => {
     expect(calls).toEqual([]);
   });
 
+  it('trusts the dev server origin only when given, and only a localhost http origin', () => {
+    const devFrame: SenderInfo = { frameUrl: 'http://localhost:5173/#/x', isMainFrame: true };
+    expect(isTrustedSender(devFrame)).toBe(false);
+    expect(isTrustedSender(devFrame, 'http://localhost:5173')).toBe(true);
+    expect(isTrustedSender({ ...devFrame, isMainFrame: false }, 'http://localhost:5173')).toBe(false);
+    expect(isTrustedSender({ frameUrl: 'https://evil.test/', isMainFrame: true }, 'https://evil.test')).toBe(false);
+    expect(isTrustedSender({ frameUrl: 'http://localhost:5173.evil.test/', isMainFrame: true }, 'http://localhost:5173')).toBe(false);
+  });
+
   it('rejects invalid arguments before any handler runs', async () => {
     const { handlers, calls } = recordingHandlers();
     const invalid: [IpcMethod, unknown][] = [

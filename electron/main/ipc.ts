@@ -23,9 +23,14 @@ export const IPC_MESSAGES = {
 
 const APP_PREFIX = `${APP_ORIGIN}/`;
 
-/** Only our own page's top frame may call: not an iframe, not some other origin that got loaded. */
-export function isTrustedSender(sender: SenderInfo): boolean {
-  return sender.isMainFrame && typeof sender.frameUrl === 'string' && sender.frameUrl.startsWith(APP_PREFIX);
+/**
+ * Only our own page's top frame may call: not an iframe, not some other origin that got loaded.
+ * `devOrigin` (the electron-vite dev server, development builds only) is the single exception.
+ */
+export function isTrustedSender(sender: SenderInfo, devOrigin?: string): boolean {
+  if (!sender.isMainFrame || typeof sender.frameUrl !== 'string') return false;
+  if (sender.frameUrl.startsWith(APP_PREFIX)) return true;
+  return devOrigin !== undefined && /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(devOrigin) && sender.frameUrl.startsWith(`${devOrigin}/`);
 }
 
 export function isIpcMethod(method: unknown): method is IpcMethod {
@@ -42,10 +47,11 @@ export async function invokeValidated(
   args: unknown,
   sender: SenderInfo,
   logError: ErrorLogger = console.error,
+  devOrigin?: string,
 ): Promise<IpcResult<unknown>> {
   try {
     if (!isIpcMethod(method)) return fail('unknown-channel', IPC_MESSAGES.unknownChannel);
-    if (!isTrustedSender(sender)) {
+    if (!isTrustedSender(sender, devOrigin)) {
       logError(`[ipc] ${method} refused: untrusted sender`);
       return fail('forbidden-sender', IPC_MESSAGES.forbiddenSender);
     }
@@ -79,8 +85,10 @@ export interface IpcMainLike {
 }
 
 /** Registers one `ipcMain.handle` per bridge method; nothing else listens on IPC. */
-export function registerIpc(ipcMain: IpcMainLike, handlers: HuiwenHandlers, logError: ErrorLogger = console.error): void {
+export function registerIpc(ipcMain: IpcMainLike, handlers: HuiwenHandlers, logError: ErrorLogger = console.error, devOrigin?: string): void {
   for (const method of IPC_METHODS) {
-    ipcMain.handle(ipcChannel(method), (event, ...args) => invokeValidated(handlers, method, args, senderInfoOf(event), logError));
+    ipcMain.handle(ipcChannel(method), (event, ...args) =>
+      invokeValidated(handlers, method, args, senderInfoOf(event), logError, devOrigin),
+    );
   }
 }
