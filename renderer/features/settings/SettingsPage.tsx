@@ -1,0 +1,27 @@
+import { Card, Form, Switch } from 'antd';
+import { selectSiderCollapsed } from '../../app/shell-store';
+import { shellStore, useShell } from '../../app/use-shell';
+import { Page, PageHeading } from '../../ui';
+
+export function SettingsPage() {
+  const collapsed = useShell(selectSiderCollapsed);
+  return (
+    <Page>
+      <PageHeading
+        title="设置"
+        intro="界面偏好只保存在这台电脑上；单位名称、文号规则等设置将在这里陆续提供。"
+      />
+      <Card title="界面" size="small">
+        <Form layout="horizontal" colon={false}>
+          <Form.Item label="收起左侧导航" htmlFor="hw-setting-sider">
+            <Switch
+              id="hw-setting-sider"
+              checked={collapsed}
+              onChange={(checked) => shellStore.getState().setSiderCollapsed(checked)}
+            />
+          </Form.Item>
+        </Form>
+      </Card>
+    </Page>
+  );
+}

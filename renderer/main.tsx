@@ -1,0 +1,16 @@
+import './app/zod-jitless';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { readCspNonce } from './app/csp-nonce';
+import { Root } from './app/Root';
+import { getPlatform } from './platform';
+import './ui/global.css';
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html lacks #root');
+
+createRoot(container).render(
+  <StrictMode>
+    <Root nonce={readCspNonce(document)} platform={getPlatform()} />
+  </StrictMode>,
+);

@@ -1,0 +1,3 @@
+export { EmptyState } from './EmptyState';
+export { Page } from './Page';
+export { PageHeading } from './PageHeading';
