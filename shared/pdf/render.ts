@@ -1,0 +1,121 @@
+/** The engine's entry points: structured document + fonts in, PDF bytes out. */
+import { PDFDocument, PDFHexString, PDFName, type PDFDict } from 'pdf-lib';
+import { describeFontUse, embedFonts, type FontRole, type FontUse, type PdfEnv } from './fonts';
+import { ptToMm } from './geometry';
+import { layoutDocument } from './layout';
+import { DOC_KIND_LABEL, type OfficialDocument, type RenderOptions } from './model';
+import type { Op, PageLayout } from './ops';
+import { paintPages } from './paint';
+import type { Measure } from './text';
+import { roughMeasure } from './text';
+import { watermarkOps } from './watermark';
+
+export interface RenderResult {
+  readonly bytes: Uint8Array;
+  readonly pageCount: number;
+  /** Which font stood in for which role (also written to the PDF's Keywords). */
+  readonly fonts: readonly FontUse[];
+}
+
+/** Subsets memoised across renders that share text (numbered copies). */
+export type SubsetCache = Map<string, Promise<Uint8Array>>;
+
+export function collectText(pages: readonly PageLayout[]): Map<FontRole, string> {
+  const sets = new Map<FontRole, Set<string>>();
+  for (const p of pages)
+    for (const op of p.ops) {
+      if (op.kind !== 'text') continue;
+      const set = sets.get(op.role) ?? new Set<string>();
+      for (const ch of op.text) set.add(ch);
+      sets.set(op.role, set);
+    }
+  return new Map([...sets].map(([role, set]) => [role, [...set].join('')]));
+}
+
+export interface PdfMeta {
+  readonly title: string;
+  readonly subject: string;
+  readonly createdAt?: Date;
+}
+
+/**
+ * The two-pass pipeline shared by every document kind: lay out with rough metrics to learn each font's
+ * text, subset and embed, lay out again with the real metrics, paint.
+ */
+export async function renderLayout(
+  layout: (measure: Measure) => PageLayout[],
+  env: PdfEnv,
+  meta: PdfMeta,
+  options: RenderOptions = {},
+  cache?: SubsetCache,
+): Promise<RenderResult> {
+  const withExtras = (measure: Measure): PageLayout[] => {
+    const pages = layout(measure);
+    const mark = options.watermark;
+    if (mark === undefined) return pages;
+    return pages.map((p) => ({ ...p, ops: [...p.ops, ...watermarkOps(mark.text, measure)] as Op[] }));
+  };
+  const textByRole = collectText(withExtras(roughMeasure));
+  const pdf = await PDFDocument.create({ updateMetadata: false });
+  const embedded = await embedFonts(pdf, env, textByRole, cache);
+  // fontkit lays out every call: measure each (font, char) once, in em, and scale.
+  const ems = new Map<string, number>();
+  const measure: Measure = (role, size, ch) => {
+    const font = embedded.byRole.get(role);
+    if (font === undefined) return roughMeasure(role, size, ch);
+    const key = `${role}\u0000${ch}`;
+    let em = ems.get(key);
+    if (em === undefined) {
+      em = font.widthOfTextAtSize(ch, 1000) / 1000;
+      ems.set(key, em);
+    }
+    return ptToMm(em * size);
+  };
+  const pages = withExtras(measure);
+  await paintPages(pdf, pages, embedded.byRole);
+  pdf.setTitle(meta.title);
+  pdf.setSubject(meta.subject);
+  pdf.setProducer('会文 Huiwen PDF (GB/T 9704-2012)');
+  pdf.setCreator('会文 Huiwen');
+  // Keywords carry the font report: which font stood in for which role.
+  pdf.setKeywords([`字体：${describeFontUse(embedded.uses)}`]);
+  // …and a custom Info key for tools that look for it by name. getInfoDict is internal to pdf-lib.
+  (pdf as unknown as { getInfoDict(): PDFDict }).getInfoDict().set(PDFName.of('HuiwenFonts'), PDFHexString.fromText(describeFontUse(embedded.uses)));
+  if (options.createdAt) {
+    pdf.setCreationDate(options.createdAt);
+    pdf.setModificationDate(options.createdAt);
+  }
+  await pdf.flush();
+  embedded.tagSubsets(pdf);
+  const bytes = await pdf.save({ useObjectStreams: true });
+  return { bytes, pageCount: pages.length, fonts: embedded.uses };
+}
+
+/** Renders one 公文 (or 纪要) to PDF. */
+export async function renderDocument(doc: OfficialDocument, env: PdfEnv, options: RenderOptions = {}, cache?: SubsetCache): Promise<RenderResult> {
+  return renderLayout((m) => layoutDocument(doc, m), env, { title: doc.title || doc.markText || doc.organ, subject: DOC_KIND_LABEL[doc.kind], ...(options.createdAt ? { createdAt: options.createdAt } : {}) }, options, cache);
+}
+
+/** N distinct numbered copies (份号 000001…), one PDF each; fonts are subset once. */
+export async function renderCopies(doc: OfficialDocument, env: PdfEnv, count: number, options: RenderOptions = {}): Promise<RenderResult[]> {
+  if (!Number.isInteger(count) || count < 1 || count > 999_999) throw new RangeError('印制份数应为 1 到 999999 之间的整数');
+  const cache: SubsetCache = new Map();
+  const out: RenderResult[] = [];
+  for (let n = 1; n <= count; n++) out.push(await renderDocument({ ...doc, copyNumber: n }, env, options, cache));
+  return out;
+}
+
+/** N numbered copies in one PDF, copy after copy. */
+export async function renderCopiesCombined(doc: OfficialDocument, env: PdfEnv, count: number, options: RenderOptions = {}): Promise<RenderResult> {
+  const copies = await renderCopies(doc, env, count, options);
+  const merged = await PDFDocument.create({ updateMetadata: false });
+  for (const c of copies) {
+    const src = await PDFDocument.load(c.bytes);
+    const pages = await merged.copyPages(src, src.getPageIndices());
+    pages.forEach((p) => merged.addPage(p));
+  }
+  merged.setTitle(`${doc.title}（共${count}份）`);
+  merged.setKeywords([`字体：${describeFontUse(copies[0]?.fonts ?? [])}`]);
+  const bytes = await merged.save({ useObjectStreams: true });
+  return { bytes, pageCount: merged.getPageCount(), fonts: copies[0]?.fonts ?? [] };
+}
