@@ -1,0 +1,147 @@
+/**
+ * The one module that knows Dexie's table layout. Repositories on top of it return shared/domain types.
+ *
+ * Schema history (never edit a released version's stores; add a version):
+ *  - v1: registry tables, audit, meta, calendar years and the generic tables of later features.
+ *  - v2: `pinyinInitials` derived on people and units (search "wm" → 王明), indexed; audit indexed by record.
+ */
+import { Dexie, type Table } from 'dexie';
+import type { AuditEntry } from '../../shared/audit';
+import type {
+  Coverage,
+  Entrustment,
+  Person,
+  Portfolio,
+  PostHolding,
+  TravelReport,
+  Unit,
+} from '../../shared/domain/registry';
+import { pinyinInitials } from './pinyin';
+
+export const DB_NAME = 'huiwen';
+export const CURRENT_SCHEMA_VERSION = 2;
+
+export type PersonRow = Person & { readonly pinyinInitials: string };
+export type UnitRow = Unit & { readonly pinyinInitials: string };
+
+export interface MetaRow {
+  readonly key: string;
+  readonly value: unknown;
+}
+
+/** A calendar year the office entered (holidays and 调休 days); the calendar feature owns the data shape. */
+export interface CalendarYearRow {
+  readonly year: number;
+  readonly data: unknown;
+}
+
+/**
+ * Rows of features not built yet. Typed loosely on purpose: each feature brings its repository and its
+ * domain type when it lands; until then only the indexed fields are named.
+ */
+export interface LooseRow {
+  readonly id: string;
+  readonly [field: string]: unknown;
+}
+
+export interface AttachmentRow extends LooseRow {
+  readonly ownerId: string;
+  readonly name: string;
+  readonly mime: string;
+  readonly bytes: Blob | Uint8Array;
+}
+
+/** v1 stores, kept verbatim: the migration test opens a database with exactly these. */
+export const SCHEMA_V1 = {
+  people: '&id, name',
+  posts: '&id, personId, post, unitId, from',
+  units: '&id, kind, parentId, name',
+  portfolios: '&id, leaderId, unitId, relation',
+  entrustments: '&id, grantorId, granteeId, scope',
+  travels: '&id, personId, from, to',
+  coverages: '&id, absentId, coveringId, travelId',
+  audit: '&sequence, recordType, recordId',
+  meta: '&key',
+  calendarYears: '&year',
+  meetings: '&id, kind, state, date, chairId, [kind+date]',
+  topics: '&id, meetingId, state, unitId, responsibleId',
+  attendance: '&id, meetingId, personId, [meetingId+personId]',
+  leaveRequests: '&id, meetingId, personId, state',
+  minutes: '&id, meetingId, state',
+  decisions: '&id, meetingId, ownerUnitId, dueDate, state',
+  documents: '&id, direction, kind, year, state, unitId, classification, registeredOn',
+  documentSteps: '&id, documentId, kind, at',
+  seals: '&id, unitId',
+  sealUses: '&id, sealId, documentId, usedOn',
+  attachments: '&id, ownerId',
+  packets: '&id, createdAt',
+} as const;
+
+export const SCHEMA_V2 = {
+  ...SCHEMA_V1,
+  people: '&id, name, pinyinInitials',
+  units: '&id, kind, parentId, name, pinyinInitials',
+  travels: '&id, personId, from, to, approvedBy',
+  audit: '&sequence, recordType, recordId, [recordType+recordId], at',
+} as const;
+
+export class HuiwenDb extends Dexie {
+  declare people: Table<PersonRow, string>;
+  declare posts: Table<PostHolding, string>;
+  declare units: Table<UnitRow, string>;
+  declare portfolios: Table<Portfolio, string>;
+  declare entrustments: Table<Entrustment, string>;
+  declare travels: Table<TravelReport, string>;
+  declare coverages: Table<Coverage, string>;
+  declare audit: Table<AuditEntry, number>;
+  declare meta: Table<MetaRow, string>;
+  declare calendarYears: Table<CalendarYearRow, number>;
+  declare meetings: Table<LooseRow, string>;
+  declare topics: Table<LooseRow, string>;
+  declare attendance: Table<LooseRow, string>;
+  declare leaveRequests: Table<LooseRow, string>;
+  declare minutes: Table<LooseRow, string>;
+  declare decisions: Table<LooseRow, string>;
+  declare documents: Table<LooseRow, string>;
+  declare documentSteps: Table<LooseRow, string>;
+  declare seals: Table<LooseRow, string>;
+  declare sealUses: Table<LooseRow, string>;
+  declare attachments: Table<AttachmentRow, string>;
+  declare packets: Table<LooseRow, string>;
+
+  constructor(name: string = DB_NAME) {
+    // 'strict' makes Chromium flush to disk before a transaction reports complete: a saved record survives
+    // a power cut right after the clerk sees "已保存".
+    super(name, { chromeTransactionDurability: 'strict' });
+    this.version(1).stores(SCHEMA_V1);
+    this.version(2)
+      .stores(SCHEMA_V2)
+      .upgrade(async (tx) => {
+        await tx
+          .table('people')
+          .toCollection()
+          .modify((p: { name: string; pinyinInitials?: string }) => {
+            p.pinyinInitials = pinyinInitials(p.name, 'person');
+          });
+        await tx
+          .table('units')
+          .toCollection()
+          .modify((u: { name: string; pinyinInitials?: string }) => {
+            u.pinyinInitials = pinyinInitials(u.name);
+          });
+      });
+  }
+}
+
+export const toPersonRow = (p: Person): PersonRow => ({ ...p, pinyinInitials: pinyinInitials(p.name, 'person') });
+export const toUnitRow = (u: Unit): UnitRow => ({ ...u, pinyinInitials: pinyinInitials(u.name) });
+
+export function fromPersonRow(row: PersonRow): Person {
+  const { pinyinInitials: _derived, ...person } = row;
+  return person;
+}
+
+export function fromUnitRow(row: UnitRow): Unit {
+  const { pinyinInitials: _derived, ...unit } = row;
+  return unit;
+}

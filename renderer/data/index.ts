@@ -1,0 +1,72 @@
+/**
+ * The local store: the only door to IndexedDB. Features get repositories from `getStore()`; nothing else
+ * imports dexie (lint enforces it).
+ */
+import { auditRepository, type AuditRepository } from './audit-repo';
+import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb } from './db';
+import { NEWER_DATABASE_MESSAGE, StoreError, toStoreError } from './errors';
+import { registryRepository, type RegistryRepository } from './registry-repo';
+
+export interface Store {
+  readonly db: HuiwenDb;
+  readonly registry: RegistryRepository;
+  readonly audit: AuditRepository;
+  close(): void;
+}
+
+export async function openStore(name: string = DB_NAME, now?: () => Date): Promise<Store> {
+  // Dexie 4 would open a newer database and silently add its own tables to it; look before opening.
+  if ((await installedSchemaVersion(name)) > CURRENT_SCHEMA_VERSION) {
+    throw new StoreError('storage', NEWER_DATABASE_MESSAGE);
+  }
+  const db = new HuiwenDb(name);
+  try {
+    await db.open();
+  } catch (e) {
+    db.close();
+    throw toStoreError(e);
+  }
+
+  return {
+    db,
+    registry: registryRepository(db, now),
+    audit: auditRepository(db),
+    close: () => db.close(),
+  };
+}
+
+/** The schema version of an existing database (Dexie stores version × 10), 0 when there is none. */
+async function installedSchemaVersion(name: string): Promise<number> {
+  if (typeof indexedDB.databases !== 'function') return 0;
+  const info = (await indexedDB.databases()).find((d) => d.name === name);
+  return Math.floor((info?.version ?? 0) / 10);
+}
+
+let shared: Promise<Store> | undefined;
+
+/** The app's store, opened once per page. A failed open is not cached, so "重试" can try again. */
+export function getStore(): Promise<Store> {
+  shared ??= openStore().catch((e: unknown) => {
+    shared = undefined;
+    throw e;
+  });
+  return shared;
+}
+
+export type { AuditRepository } from './audit-repo';
+export type { AuditLog, WriteOptions } from './audited';
+export { auditedWrite, readAuditHead } from './audited';
+export { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb } from './db';
+export type { LooseRow, AttachmentRow, CalendarYearRow, MetaRow } from './db';
+export { StoreError, type FieldIssue, type StoreErrorCode } from './errors';
+export type { SampleInfo } from './meta';
+export { currentOperator, PLACEHOLDER_OPERATOR, type Operator } from './operator';
+export { matchesNameQuery, pinyinInitials } from './pinyin';
+export {
+  FIELD_LABELS,
+  KIND_LABELS,
+  REGISTRY_KINDS,
+  type RegistryKind,
+  type RegistryRecords,
+  type RegistryRepository,
+} from './registry-repo';

@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { Dexie } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import { CURRENT_SCHEMA_VERSION, HuiwenDb, SCHEMA_V1 } from './db';
+import { V1_PEOPLE, V1_POSTS, V1_UNITS } from './fixtures/v1-rows';
+import { openStore } from './index';
+
+async function writeV1(name: string): Promise<void> {
+  const v1 = new Dexie(name);
+  v1.version(1).stores(SCHEMA_V1);
+  await v1.open();
+  await v1.table('people').bulkAdd([...V1_PEOPLE]);
+  await v1.table('units').bulkAdd([...V1_UNITS]);
+  await v1.table('posts').bulkAdd([...V1_POSTS]);
+  await v1.table('meetings').add({ id: 'm1', kind: 'executive', state: 'planned', date: '2024-03-01' });
+  v1.close();
+}
+
+describe('schema migrations', () => {
+  it('upgrades a v1 database: rows kept, pinyin initials derived and indexed', async () => {
+    const name = `migrate-${Math.random()}`;
+    await writeV1(name);
+    const db = new HuiwenDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.people.get('p1')).toEqual({ ...V1_PEOPLE[0], pinyinInitials: 'wm' });
+    // Surname reading: 曾 as a surname is zeng.
+    expect((await db.people.get('p2'))?.pinyinInitials).toBe('zxd');
+    expect((await db.units.get('u2'))?.pinyinInitials).toBe('qsz');
+    expect((await db.people.where('pinyinInitials').equals('wm').first())?.name).toBe('王明');
+    expect(await db.posts.toArray()).toEqual([...V1_POSTS]);
+    expect(await db.meetings.get('m1')).toMatchObject({ kind: 'executive' });
+    db.close();
+  });
+
+  it('serves upgraded rows through the repository as plain domain records', async () => {
+    const name = `migrate-repo-${Math.random()}`;
+    await writeV1(name);
+    const store = await openStore(name);
+    const reg = await store.registry.load();
+    expect(reg.people).toEqual([...V1_PEOPLE]);
+    expect(reg.units).toEqual([...V1_UNITS]);
+    // The migration writes no audit entries: it changes no record's meaning, only derives a search field.
+    expect(await store.audit.count()).toBe(0);
+    store.close();
+  });
+
+  it('refuses, with a Chinese message, a database written by a newer version', async () => {
+    const name = `newer-${Math.random()}`;
+    const future = new Dexie(name);
+    future.version(CURRENT_SCHEMA_VERSION + 5).stores({ people: '&id' });
+    await future.open();
+    future.close();
+    await expect(openStore(name)).rejects.toThrow(/更新版本的会文/);
+  });
+});
