@@ -5,7 +5,16 @@
 import { z } from 'zod';
 import { isoDateSchema } from './registry-schema';
 import type { Meeting } from './meeting';
-import type { DecisionId, DocumentId, EntrustmentId, LeaveRequestId, MeetingId, PersonId, TopicId, UnitId } from './ids';
+import type {
+  DecisionId,
+  DocumentId,
+  EntrustmentId,
+  LeaveRequestId,
+  MeetingId,
+  PersonId,
+  TopicId,
+  UnitId,
+} from './ids';
 
 const id = <T extends string>() =>
   z
@@ -45,7 +54,11 @@ export const majorDecisionSchema = z
     riskAssessment: procedureSchema.optional(),
     publicInterestAtStake: z.boolean().default(false),
     stabilityAssessment: z
-      .object({ on: isoDateSchema, note: text(500), thirdParty: z.string().trim().min(1, '请填写第三方评估机构') })
+      .object({
+        on: isoDateSchema,
+        note: text(500),
+        thirdParty: z.string().trim().min(1, '请填写第三方评估机构'),
+      })
       .strict()
       .optional(),
     hearing: procedureSchema.optional(),
@@ -144,7 +157,12 @@ export const decisionItemSchema = z
 
 export const issueDeadlineSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('fiveDays') }).strict(),
-  z.object({ kind: z.literal('sevenDays'), reason: z.string().trim().min(1, '请说明需要协调的重大修改意见') }).strict(),
+  z
+    .object({
+      kind: z.literal('sevenDays'),
+      reason: z.string().trim().min(1, '请说明需要协调的重大修改意见'),
+    })
+    .strict(),
   z.object({ kind: z.literal('explicit'), date: isoDateSchema }).strict(),
 ]);
 
@@ -174,7 +192,10 @@ export const meetingSchema = z
       .object({ reason: z.string().trim().min(1, '请填写延期原因'), to: isoDateSchema.optional() })
       .strict()
       .optional(),
-    cancelled: z.object({ reason: z.string().trim().min(1, '请填写取消原因') }).strict().optional(),
+    cancelled: z
+      .object({ reason: z.string().trim().min(1, '请填写取消原因') })
+      .strict()
+      .optional(),
     topics: z.array(topicSchema).default([]),
     attendees: z.array(attendeeSchema).default([]),
     deliveries: z.array(z.object({ personId: id<PersonId>(), on: isoDateSchema }).strict()).default([]),
@@ -227,7 +248,8 @@ export const meetingSchema = z
     );
     const topics = new Set<string>(m.topics.map((t) => t.id));
     const refTopic = (tid: string, where: string) => {
-      if (!topics.has(tid)) ctx.addIssue({ code: 'custom', message: `${where}引用了本次会议没有的议题：${tid}` });
+      if (!topics.has(tid))
+        ctx.addIssue({ code: 'custom', message: `${where}引用了本次会议没有的议题：${tid}` });
     };
     m.attendees.forEach((a) => a.topicIds?.forEach((t) => refTopic(t, '与会人员')));
     m.signIns.forEach((s) => s.topicIds?.forEach((t) => refTopic(t, '签到')));

@@ -3,11 +3,26 @@
  * sign-in, record, minutes, decisions and follow-ups. Plain readonly data; the rules live in ./meetings/.
  */
 import type { IsoDate } from '../calendar/iso-date';
-import type { DecisionId, DocumentId, EntrustmentId, LeaveRequestId, MeetingId, PersonId, TopicId, UnitId } from './ids';
+import type {
+  DecisionId,
+  DocumentId,
+  EntrustmentId,
+  LeaveRequestId,
+  MeetingId,
+  PersonId,
+  TopicId,
+  UnitId,
+} from './ids';
 
 export type MeetingKind = 'plenary' | 'partyGroup' | 'executive' | 'headOffice' | 'special';
 
-export const MEETING_KINDS: readonly MeetingKind[] = ['plenary', 'partyGroup', 'executive', 'headOffice', 'special'];
+export const MEETING_KINDS: readonly MeetingKind[] = [
+  'plenary',
+  'partyGroup',
+  'executive',
+  'headOffice',
+  'special',
+];
 
 export const MEETING_KIND_LABELS: Readonly<Record<MeetingKind, string>> = {
   plenary: '区政府全体会议',
@@ -180,7 +195,8 @@ export interface Topic {
  * 的议题, art. 42), invited (根据需要列席 / 邀请列席, arts. 40–41), participant (参加, arts. 43–44), assistant (助手,
  * art. 46).
  */
-export type AttendeeRole = 'member' | 'fixedNonVoting' | 'topicNonVoting' | 'invited' | 'participant' | 'assistant';
+export type AttendeeRole =
+  'member' | 'fixedNonVoting' | 'topicNonVoting' | 'invited' | 'participant' | 'assistant';
 
 export const ATTENDEE_ROLE_LABELS: Readonly<Record<AttendeeRole, string>> = {
   member: '出席',

@@ -30,7 +30,8 @@ export type TravellerKind = 'districtHead' | 'deputyOrPartyGroup' | 'departmentH
 
 export function travellerKind(reg: Registry, person: PersonId, date: IsoDate): TravellerKind {
   if (hasPost(reg, person, 'districtHead', date)) return 'districtHead';
-  if (isDeputyHead(reg, person, date) || partyGroupOn(reg, date).includes(person)) return 'deputyOrPartyGroup';
+  if (isDeputyHead(reg, person, date) || partyGroupOn(reg, date).includes(person))
+    return 'deputyOrPartyGroup';
   // 区政府各部门主要负责同志; art. 75 extends the rules to directly affiliated institutions.
   const heads = unitsHeadedBy(reg, person, date)
     .map((u) => findUnit(reg, u)?.kind)
@@ -46,7 +47,11 @@ const RECIPIENT_LABELS: Readonly<Record<ReportRecipient, string>> = {
 };
 
 /** Whom `person` must report to before leaving on `date` (art. 59). */
-export function requiredTravelRecipients(reg: Registry, person: PersonId, date: IsoDate): readonly ReportRecipient[] {
+export function requiredTravelRecipients(
+  reg: Registry,
+  person: PersonId,
+  date: IsoDate,
+): readonly ReportRecipient[] {
   const kind = travellerKind(reg, person, date);
   switch (kind) {
     case 'districtHead':
@@ -116,7 +121,8 @@ export function checkTravelReport(reg: Registry, t: TravelReport): Finding[] {
       );
     } else {
       const leader =
-        hasPost(reg, t.approvedBy, 'districtHead', t.approvedOn) || isDeputyHead(reg, t.approvedBy, t.approvedOn);
+        hasPost(reg, t.approvedBy, 'districtHead', t.approvedOn) ||
+        isDeputyHead(reg, t.approvedBy, t.approvedOn);
       if (!leader) {
         out.push(
           finding(
@@ -127,7 +133,11 @@ export function checkTravelReport(reg: Registry, t: TravelReport): Finding[] {
             `${who}的外出由${personName(reg, t.approvedBy)}同意，应经区政府领导${inCharge ? `（分管：${personName(reg, inCharge)}）` : ''}同意，请核实。`,
           ),
         );
-      } else if (inCharge !== undefined && t.approvedBy !== inCharge && !hasPost(reg, t.approvedBy, 'districtHead', t.approvedOn)) {
+      } else if (
+        inCharge !== undefined &&
+        t.approvedBy !== inCharge &&
+        !hasPost(reg, t.approvedBy, 'districtHead', t.approvedOn)
+      ) {
         out.push(
           finding(
             'travel.approval.leader',
@@ -226,7 +236,9 @@ export function checkLeadershipOn(reg: Registry, date: IsoDate): Finding[] {
     );
   }
   for (const d of deputyHeadsOn(reg, date)) {
-    const standing = reg.coverages.some((c) => c.absentId === d && c.from === undefined && c.to === undefined && c.travelId === undefined);
+    const standing = reg.coverages.some(
+      (c) => c.absentId === d && c.from === undefined && c.to === undefined && c.travelId === undefined,
+    );
     if (!standing) {
       out.push(
         finding(

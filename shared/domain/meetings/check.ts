@@ -3,7 +3,13 @@
  * whether the meeting is in the state the step starts from.
  */
 import { finding, type Finding } from '../findings';
-import { MEETING_STATE_LABELS, MEETING_STATE_ORDER, stateReached, type Meeting, type MeetingState } from '../meeting';
+import {
+  MEETING_STATE_LABELS,
+  MEETING_STATE_ORDER,
+  stateReached,
+  type Meeting,
+  type MeetingState,
+} from '../meeting';
 import { checkAbsences, checkLeaves, checkMaterials, checkRecorder, checkRecords } from './attendance';
 import { dedupeFindings, meetingRef, type MeetingRuleContext } from './context';
 import { checkMeetingDocumentsDue, checkExecutiveReports } from './followup';
@@ -14,7 +20,13 @@ import {
   checkMinutesDue,
   checkMinutesSignature,
 } from './minutes';
-import { checkAssistants, checkAttendeeList, checkChair, checkMissingAttendees, checkTopicAttendance } from './roles';
+import {
+  checkAssistants,
+  checkAttendeeList,
+  checkChair,
+  checkMissingAttendees,
+  checkTopicAttendance,
+} from './roles';
 import { checkAgenda, checkPartyCommitteeConsent } from './topics';
 
 export type MeetingStep =
@@ -120,7 +132,12 @@ function stepRules(m: Meeting, step: MeetingStep, ctx: MeetingRuleContext): Find
         ...checkTopicAttendance(m, reg),
       ];
     case 'draftMinutes':
-      return [...checkRecorder(m), ...checkRecords(m, reg), ...checkMinutesDue(m, ctx), ...checkDecisionItems(m)];
+      return [
+        ...checkRecorder(m),
+        ...checkRecords(m, reg),
+        ...checkMinutesDue(m, ctx),
+        ...checkDecisionItems(m),
+      ];
     case 'signMinutes':
       return [...checkMinutesSignature(m, reg), ...checkDecisionItems(m)];
     case 'issue':
@@ -186,9 +203,18 @@ export function checkMeeting(m: Meeting, ctx: MeetingRuleContext): Finding[] {
   if (m.state === 'cancelled' || m.state === 'postponed') {
     return dedupeFindings(stepRules(m, m.state === 'cancelled' ? 'cancel' : 'postpone', ctx));
   }
-  const steps = (['plan', 'approveAgenda', 'sendNotice', 'hold', 'draftMinutes', 'signMinutes', 'issue', 'archive'] as const).filter(
-    (s) => stateReached(m.state, STEP_RESULT[s]),
-  );
+  const steps = (
+    [
+      'plan',
+      'approveAgenda',
+      'sendNotice',
+      'hold',
+      'draftMinutes',
+      'signMinutes',
+      'issue',
+      'archive',
+    ] as const
+  ).filter((s) => stateReached(m.state, STEP_RESULT[s]));
   const timed = [
     ...checkMinutesDue(m, ctx),
     ...checkMeetingDocumentsDue(m, ctx.calendar, ctx.today),

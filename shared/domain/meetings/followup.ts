@@ -25,7 +25,9 @@ export function executiveReportTasks(): readonly { readonly target: ReportTarget
 /** Art. 42: after a 常务会议, report to 区委 and 区人大常委会 and notify 区政协. */
 export function checkExecutiveReports(m: Meeting): Finding[] {
   if (m.kind !== 'executive' || !stateReached(m.state, 'held')) return [];
-  const pending = REPORT_TARGETS.filter((t) => m.reportTasks.find((r) => r.target === t)?.doneOn === undefined);
+  const pending = REPORT_TARGETS.filter(
+    (t) => m.reportTasks.find((r) => r.target === t)?.doneOn === undefined,
+  );
   if (pending.length === 0) return [];
   return [
     finding(
@@ -56,9 +58,15 @@ export function monthsBetween(fromMonth: string, toMonth: string): string[] {
 }
 
 /** Art. 42: a 常务会议 at least once a month in principle — warn for each month without one held. */
-export function checkExecutiveMonthly(meetings: readonly Meeting[], fromMonth: string, toMonth: string): Finding[] {
+export function checkExecutiveMonthly(
+  meetings: readonly Meeting[],
+  fromMonth: string,
+  toMonth: string,
+): Finding[] {
   const held = new Set(
-    meetings.filter((m) => m.kind === 'executive' && stateReached(m.state, 'held')).map((m) => yearMonthOf(m.date)),
+    meetings
+      .filter((m) => m.kind === 'executive' && stateReached(m.state, 'held'))
+      .map((m) => yearMonthOf(m.date)),
   );
   return monthsBetween(fromMonth, toMonth)
     .filter((ym) => !held.has(ym))
@@ -97,7 +105,11 @@ const DEADLINE_TEXT = (d: IssueDeadline): string =>
       : '按明确的上报时限上报';
 
 /** Art. 53: documents the meeting decided to issue, late or overdue. */
-export function checkMeetingDocumentsDue(m: Meeting, cal: WorkingDays, today: IsoDate | undefined): Finding[] {
+export function checkMeetingDocumentsDue(
+  m: Meeting,
+  cal: WorkingDays,
+  today: IsoDate | undefined,
+): Finding[] {
   const out: Finding[] = [];
   m.documentsToIssue.forEach((doc: DocumentToIssue, i) => {
     const due = meetingDocumentDueDate(m, doc.deadline, cal);
@@ -125,7 +137,13 @@ export function checkMeetingDocumentsDue(m: Meeting, cal: WorkingDays, today: Is
       );
     } else if (today !== undefined && addDays(today, 1) >= due) {
       out.push(
-        finding('meeting.document.dueSoon', [53], 'info', ref, `《${doc.title}》须于${due}前印发（${DEADLINE_TEXT(doc.deadline)}）。`),
+        finding(
+          'meeting.document.dueSoon',
+          [53],
+          'info',
+          ref,
+          `《${doc.title}》须于${due}前印发（${DEADLINE_TEXT(doc.deadline)}）。`,
+        ),
       );
     }
   });

@@ -6,7 +6,15 @@ import type { IsoDate } from '../../calendar/iso-date';
 import { finding, type Finding } from '../findings';
 import type { PersonId } from '../ids';
 import { firstMinutes, latestMinutes, stateReached, type Meeting } from '../meeting';
-import { actingFor, districtHeadOn, hasPost, isAway, isDeputyHead, personName, type Registry } from '../registry';
+import {
+  actingFor,
+  districtHeadOn,
+  hasPost,
+  isAway,
+  isDeputyHead,
+  personName,
+  type Registry,
+} from '../registry';
 import type { WorkingDays } from '../working-days';
 import { joinNames, meetingRef, type MeetingRuleContext } from './context';
 
@@ -25,7 +33,11 @@ export interface RequiredSigner {
  * Who signs the minutes (art. 47): the chair; when the chair is a 副区长, the 区长 (as of `on`, default the
  * meeting date). Undefined when that 区长 is not registered.
  */
-export function requiredMinutesSigner(m: Meeting, reg: Registry, on: IsoDate = m.date): RequiredSigner | undefined {
+export function requiredMinutesSigner(
+  m: Meeting,
+  reg: Registry,
+  on: IsoDate = m.date,
+): RequiredSigner | undefined {
   const chairIsHead = hasPost(reg, m.chairId, 'districtHead', m.date);
   if (!chairIsHead && isDeputyHead(reg, m.chairId, m.date)) {
     const head = districtHeadOn(reg, on);
@@ -36,7 +48,11 @@ export function requiredMinutesSigner(m: Meeting, reg: Registry, on: IsoDate = m
       reason: `会议主持人${personName(reg, m.chairId)}是副区长，会议纪要报区长${personName(reg, head)}签发`,
     };
   }
-  return { personId: m.chairId, articles: [47], reason: `会议纪要由会议主持人${personName(reg, m.chairId)}签发` };
+  return {
+    personId: m.chairId,
+    articles: [47],
+    reason: `会议纪要由会议主持人${personName(reg, m.chairId)}签发`,
+  };
 }
 
 /** Art. 47: drafted within 2 working days; reported once late (or once overdue when still not drafted). */
@@ -75,7 +91,9 @@ export function checkMinutesDue(m: Meeting, ctx: MeetingRuleContext): Finding[] 
 export function checkMinutesSignature(m: Meeting, reg: Registry): Finding[] {
   const latest = latestMinutes(m);
   if (latest === undefined) {
-    return [finding('meeting.minutes.missing', [47], 'block', meetingRef(m), '还没有会议纪要，请先起草纪要。')];
+    return [
+      finding('meeting.minutes.missing', [47], 'block', meetingRef(m), '还没有会议纪要，请先起草纪要。'),
+    ];
   }
   const sig = latest.signature;
   if (sig === undefined) {
@@ -93,12 +111,26 @@ export function checkMinutesSignature(m: Meeting, reg: Registry): Finding[] {
   const ref = { kind: 'minutes' as const, id: `${m.id}#${latest.version}` };
   if (required === undefined) {
     return [
-      finding('meeting.minutes.signer', [47], 'block', ref, `${sig.on}没有登记在任的区长，无法确定纪要签发人，请先完善人员任职记录。`),
+      finding(
+        'meeting.minutes.signer',
+        [47],
+        'block',
+        ref,
+        `${sig.on}没有登记在任的区长，无法确定纪要签发人，请先完善人员任职记录。`,
+      ),
     ];
   }
   if (sig.byId === required.personId) {
     if (sig.on < m.date) {
-      return [finding('meeting.minutes.signedEarly', [47], 'block', ref, `纪要签发日期（${sig.on}）早于会议日期（${m.date}），请核对。`)];
+      return [
+        finding(
+          'meeting.minutes.signedEarly',
+          [47],
+          'block',
+          ref,
+          `纪要签发日期（${sig.on}）早于会议日期（${m.date}），请核对。`,
+        ),
+      ];
     }
     return [];
   }

@@ -5,7 +5,15 @@
 import type { IsoDate } from '../../calendar/iso-date';
 import { finding, type Finding } from '../findings';
 import type { PersonId, TopicId, UnitId } from '../ids';
-import { ATTENDEE_ROLE_LABELS, MEETING_KIND_ARTICLE, MEETING_KIND_LABELS, activeTopics, type AttendeeRole, type Meeting, type MeetingKind } from '../meeting';
+import {
+  ATTENDEE_ROLE_LABELS,
+  MEETING_KIND_ARTICLE,
+  MEETING_KIND_LABELS,
+  activeTopics,
+  type AttendeeRole,
+  type Meeting,
+  type MeetingKind,
+} from '../meeting';
 import {
   actingFor,
   deputyHeadsOn,
@@ -229,7 +237,9 @@ export function topicSetterStatus(
       return actingForHead ? 'acting' : 'ineligible';
     case 'special':
       // 区长 or the 副区长 who convenes it.
-      return isHead || (isDeputyHead(reg, person, date) && person === m.convenorId) ? 'eligible' : 'ineligible';
+      return isHead || (isDeputyHead(reg, person, date) && person === m.convenorId)
+        ? 'eligible'
+        : 'ineligible';
     default: {
       const never: never = m.kind;
       throw new Error(`未知会议类型：${String(never)}`);
@@ -265,7 +275,10 @@ function governmentLeaders(reg: Registry, date: IsoDate): PersonId[] {
   return uniqueIds([...(head ? [head] : []), ...deputyHeadsOn(reg, date), ...partyGroupOn(reg, date)]);
 }
 
-function headsOfTopicUnits(m: Meeting, reg: Registry): Map<PersonId, { unitId: UnitId; topicIds: TopicId[] }> {
+function headsOfTopicUnits(
+  m: Meeting,
+  reg: Registry,
+): Map<PersonId, { unitId: UnitId; topicIds: TopicId[] }> {
   const byPerson = new Map<PersonId, { unitId: UnitId; topicIds: TopicId[] }>();
   for (const t of activeTopics(m)) {
     for (const u of t.reportingUnitIds) {
@@ -293,31 +306,43 @@ export function expectedAttendees(m: Meeting, reg: Registry): ExpectedAttendee[]
   const topicHeads = headsOfTopicUnits(m, reg);
   switch (m.kind) {
     case 'plenary': {
-      for (const p of governmentLeaders(reg, date)) add({ personId: p, role: 'member', optional: false, articles: [40] });
+      for (const p of governmentLeaders(reg, date))
+        add({ personId: p, role: 'member', optional: false, articles: [40] });
       for (const u of unitsOfKind(reg, 'department')) {
         const h = unitHeadOn(reg, u.id, date);
         if (h) add({ personId: h, role: 'member', unitId: u.id, optional: false, articles: [40] });
       }
       for (const p of deputyDirectors) add({ personId: p, role: 'invited', optional: true, articles: [40] });
-      for (const [p, e] of topicHeads) add({ personId: p, role: 'invited', unitId: e.unitId, optional: true, articles: [40] });
+      for (const [p, e] of topicHeads)
+        add({ personId: p, role: 'invited', unitId: e.unitId, optional: true, articles: [40] });
       break;
     }
     case 'partyGroup': {
-      for (const p of partyGroupOn(reg, date)) add({ personId: p, role: 'member', optional: false, articles: [41] });
+      for (const p of partyGroupOn(reg, date))
+        add({ personId: p, role: 'member', optional: false, articles: [41] });
       for (const p of deputyHeadsOn(reg, date).filter((d) => !isPartyMember(reg, d)))
         add({ personId: p, role: 'invited', optional: true, articles: [41] });
       for (const p of deputyDirectors) add({ personId: p, role: 'invited', optional: true, articles: [41] });
       break;
     }
     case 'executive': {
-      for (const p of governmentLeaders(reg, date)) add({ personId: p, role: 'member', optional: false, articles: [42] });
-      for (const p of deputyDirectors) add({ personId: p, role: 'fixedNonVoting', optional: false, articles: [42] });
+      for (const p of governmentLeaders(reg, date))
+        add({ personId: p, role: 'member', optional: false, articles: [42] });
+      for (const p of deputyDirectors)
+        add({ personId: p, role: 'fixedNonVoting', optional: false, articles: [42] });
       for (const u of unitsWithRole(reg, 'executiveFixedAttendee')) {
         const h = unitHeadOn(reg, u.id, date);
         if (h) add({ personId: h, role: 'fixedNonVoting', unitId: u.id, optional: false, articles: [42] });
       }
       for (const [p, e] of topicHeads)
-        add({ personId: p, role: 'topicNonVoting', unitId: e.unitId, topicIds: e.topicIds, optional: false, articles: [42] });
+        add({
+          personId: p,
+          role: 'topicNonVoting',
+          unitId: e.unitId,
+          topicIds: e.topicIds,
+          optional: false,
+          articles: [42],
+        });
       break;
     }
     case 'headOffice':
@@ -326,14 +351,23 @@ export function expectedAttendees(m: Meeting, reg: Registry): ExpectedAttendee[]
       add({ personId: m.chairId, role: 'participant', optional: false, articles: [art] });
       if (m.kind === 'special') {
         for (const t of activeTopics(m))
-          if (t.responsibleDeputyId) add({ personId: t.responsibleDeputyId, role: 'participant', optional: false, articles: [44] });
+          if (t.responsibleDeputyId)
+            add({ personId: t.responsibleDeputyId, role: 'participant', optional: false, articles: [44] });
       }
       const director = officeDirectorOn(reg, date);
       // "办公室主任或相关副主任": the director is proposed, a deputy director may replace him.
       if (director) add({ personId: director, role: 'participant', optional: false, articles: [art] });
-      for (const p of deputyDirectors) add({ personId: p, role: 'participant', optional: true, articles: [art] });
+      for (const p of deputyDirectors)
+        add({ personId: p, role: 'participant', optional: true, articles: [art] });
       for (const [p, e] of topicHeads)
-        add({ personId: p, role: 'participant', unitId: e.unitId, topicIds: e.topicIds, optional: false, articles: [art] });
+        add({
+          personId: p,
+          role: 'participant',
+          unitId: e.unitId,
+          topicIds: e.topicIds,
+          optional: false,
+          articles: [art],
+        });
       break;
     }
     default: {

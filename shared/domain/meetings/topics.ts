@@ -38,7 +38,13 @@ export function checkTopicSubstance(m: Meeting, t: Topic, reg: Registry): Findin
   }
   if (t.materials.length === 0) {
     out.push(
-      finding('topic.materials', [45], 'warn', ref, `议题“${t.title}”没有登记会议材料，文件和议题应于会前送达与会人员。`),
+      finding(
+        'topic.materials',
+        [45],
+        'warn',
+        ref,
+        `议题“${t.title}”没有登记会议材料，文件和议题应于会前送达与会人员。`,
+      ),
     );
   }
   const inCharge = t.reportingUnitIds
@@ -54,7 +60,10 @@ export function checkTopicSubstance(m: Meeting, t: Topic, reg: Registry): Findin
         `议题“${t.title}”没有填写分管副区长${inCharge ? `（按分工应为${personName(reg, inCharge)}）` : ''}，请补充。`,
       ),
     );
-  } else if (inCharge !== undefined && !t.reportingUnitIds.some((u) => responsibleDeputyOn(reg, u, m.date) === t.responsibleDeputyId)) {
+  } else if (
+    inCharge !== undefined &&
+    !t.reportingUnitIds.some((u) => responsibleDeputyOn(reg, u, m.date) === t.responsibleDeputyId)
+  ) {
     out.push(
       finding(
         'topic.responsibleDeputy',
@@ -130,7 +139,8 @@ export function checkCoordination(m: Meeting, t: Topic, ctx: MeetingRuleContext)
     ];
   }
   const problems: string[] = [];
-  if (linked.kind !== 'special') problems.push(`关联的会议是${MEETING_KIND_LABELS[linked.kind]}，不是专题会议`);
+  if (linked.kind !== 'special')
+    problems.push(`关联的会议是${MEETING_KIND_LABELS[linked.kind]}，不是专题会议`);
   if (!stateReached(linked.state, 'held')) problems.push('关联的专题会议尚未召开');
   if (linked.date >= m.date) problems.push(`关联的专题会议（${linked.date}）不早于本次会议（${m.date}）`);
   return problems.length === 0
@@ -300,7 +310,13 @@ export function checkAgenda(m: Meeting, ctx: MeetingRuleContext): Finding[] {
   const topics = activeTopics(m);
   if (topics.length === 0) {
     return [
-      finding('meeting.agenda.empty', [45], 'block', { kind: 'meeting', id: m.id }, '会议还没有议题，请先添加议题。'),
+      finding(
+        'meeting.agenda.empty',
+        [45],
+        'block',
+        { kind: 'meeting', id: m.id },
+        '会议还没有议题，请先添加议题。',
+      ),
     ];
   }
   return topics.flatMap((t) => [
