@@ -168,7 +168,7 @@ export function createWorkingCalendar(
       const b = requireIsoDate(second);
       scheduleOf(a);
       scheduleOf(b);
-      return a <= b ? countAfterUpTo(a, b) : -countAfterUpTo(b, a);
+      return a <= b ? countAfterUpTo(a, b) : 0 - countAfterUpTo(b, a); // 0 - 0 is +0, unlike -0
     },
   };
   return Object.freeze(calendar);
