@@ -8,6 +8,7 @@
  * so antd's runtime <style> tags (given the nonce via ConfigProvider csp) are allowed and nothing else is.
  */
 
+// electronegativity: CSP_GLOBAL_CHECK — the CSP is sent as an HTTP header on every HTML response by the app:// protocol handler (protocol.ts, cspHeader below), which a static scan of the sources cannot see.
 export const CSP_NONCE_PLACEHOLDER = '%CSP_NONCE%';
 
 /** base64 of 16..64 random bytes; anything else would let a quote or space break out of the header. */

@@ -146,6 +146,7 @@ async function createMainWindow(): Promise<void> {
   const userData = app.getPath('userData');
   const saved = await loadWindowState((p) => fs.readFile(p, 'utf8'), userData);
   const bounds = saved ? clampToDisplays(saved, screen.getAllDisplays().map((d) => d.workArea)) : undefined;
+  // electronegativity: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, NODE_INTEGRATION_JS_CHECK, AUXCLICK_JS_CHECK, REMOTE_MODULE_JS_CHECK — the options come from createWindowOptions (window-options.ts): contextIsolation and sandbox on, node integration off, Auxclick disabled, no remote module in Electron 45; its test pins every value.
   const window = new BrowserWindow(
     createWindowOptions({
       preloadPath: path.join(__dirname, '../preload/index.cjs'),

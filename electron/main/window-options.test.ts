@@ -21,6 +21,7 @@ describe('createWindowOptions', () => {
       navigateOnDragDrop: false,
       safeDialogs: true,
       enableWebSQL: false,
+      disableBlinkFeatures: 'Auxclick',
       devTools: false,
     });
   });

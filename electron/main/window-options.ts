@@ -40,6 +40,8 @@ export function secureWebPreferences(preloadPath: string, devTools = false): Web
     navigateOnDragDrop: false,
     safeDialogs: true,
     enableWebSQL: false,
+    // Middle-click would try to open links in a new window (denied anyway by the window-open handler).
+    disableBlinkFeatures: 'Auxclick',
     devTools,
   };
 }
