@@ -1,0 +1,147 @@
+/**
+ * Runs every scenario file through the same code as `npm run scenarios`, so vitest coverage counts them, and
+ * checks the runner's own judgement on small hand-made files (malformed, wrong expectations).
+ */
+import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectScenarioFiles, runScenarioFile, SCENARIO_ROOT } from '../scenarios/load';
+
+const files = await collectScenarioFiles(SCENARIO_ROOT);
+
+describe('scenario files', () => {
+  it('there are at least 60 of them, none taken from registries/', () => {
+    expect(files.length).toBeGreaterThanOrEqual(60);
+    expect(files.some((f) => f.includes('/registries/'))).toBe(false);
+  });
+
+  it.each(files.map((f) => [f.slice(SCENARIO_ROOT.length + 1), f]))('%s', async (_label, file) => {
+    const r = await runScenarioFile(file, SCENARIO_ROOT);
+    expect(r.reason ?? '').toBe('');
+    expect(r.ok).toBe(true);
+  });
+});
+
+describe('the runner judges', () => {
+  let dir = '';
+  const put = async (name: string, content: unknown) => {
+    const path = join(dir, name);
+    await writeFile(path, typeof content === 'string' ? content : JSON.stringify(content), 'utf8');
+    return path;
+  };
+  const base = {
+    name: 'x',
+    description: '测试',
+    articles: [9],
+    registry: { base: 'office' },
+    subject: { kind: 'acting', date: '2026-03-11' },
+    expect: {},
+  };
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'huiwen-scenarios-'));
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('a well-formed passing file as PASS', async () => {
+    const r = await runScenarioFile(await put('ok.json', base), dir);
+    expect(r).toMatchObject({ ok: true, name: 'x' });
+  });
+
+  it('broken JSON as a failure naming the problem', async () => {
+    const r = await runScenarioFile(await put('bad.json', '{ "name": '), dir);
+    expect(r.ok).toBe(false);
+    expect(r.reason).toMatch(/malformed JSON/);
+    expect(r.name).toBe('bad.json');
+  });
+
+  it('a file missing required fields as malformed', async () => {
+    const r = await runScenarioFile(
+      await put('missing.json', { name: 'y', subject: { kind: 'acting' } }),
+      dir,
+    );
+    expect(r.ok).toBe(false);
+    expect(r.reason).toMatch(/malformed scenario/);
+  });
+
+  it('an unknown subject kind and an unknown base registry as failures', async () => {
+    const k = await runScenarioFile(await put('kind.json', { ...base, subject: { kind: 'nothing' } }), dir);
+    expect(k.reason).toMatch(/no evaluator/);
+    const b = await runScenarioFile(await put('base.json', { ...base, registry: { base: 'nowhere' } }), dir);
+    expect(b.reason).toMatch(/not found/);
+  });
+
+  it('a malformed subject as a failure', async () => {
+    const r = await runScenarioFile(
+      await put('subj.json', { ...base, subject: { kind: 'acting', date: '2026-02-30' } }),
+      dir,
+    );
+    expect(r.ok).toBe(false);
+    expect(r.reason).toMatch(/malformed subject/);
+  });
+
+  it('missing, unexpected and unlisted findings and wrong values', async () => {
+    const travels = [
+      {
+        id: 'tr-1',
+        personId: 'p-dep1',
+        from: '2026-03-10',
+        to: '2026-03-12',
+        destination: '兰州',
+        purpose: '开会',
+        reportedTo: ['districtHead', 'partyCommittee'],
+        reportedOn: '2026-03-08',
+      },
+    ];
+    const s = {
+      ...base,
+      registry: { base: 'office', travels },
+      expect: {
+        findings: [{ ruleId: 'acting.gap' }, { ruleId: 'acting.arrangement', articles: [47] }],
+        absentFindings: ['acting.arrangement'],
+        onlyListedFindings: true,
+        values: { acting: { 'p-dep1': 'p-exec' }, nothing: 1 },
+      },
+    };
+    const r = await runScenarioFile(await put('wrong.json', s), dir);
+    expect(r.ok).toBe(false);
+    expect(r.reason).toContain('expected acting.gap missing');
+    expect(r.reason).toContain('expected acting.arrangement[47] missing (got acting.arrangement[9/info])');
+    expect(r.reason).toContain('unexpected acting.arrangement');
+    expect(r.reason).toContain('unlisted acting.arrangement');
+    expect(r.reason).toContain('value acting: expected {"p-dep1":"p-exec"}, got {"p-dep1":"p-dep2"}');
+    expect(r.reason).toContain('value nothing not computed');
+  });
+
+  it('an expected error that does not come, and one that does not match', async () => {
+    const none = await runScenarioFile(
+      await put('noerr.json', { ...base, expect: { error: '未录入' } }),
+      dir,
+    );
+    expect(none.reason).toMatch(/expected error/);
+    const cal = {
+      ...base,
+      calendar: { enteredYears: [], includeShipped: false },
+      subject: { kind: 'calendar', question: 'isWorkingDay', date: '2026-03-05' },
+    };
+    const other = await runScenarioFile(
+      await put('othererr.json', { ...cal, expect: { error: '不相干' } }),
+      dir,
+    );
+    expect(other.reason).toMatch(/does not contain/);
+    const thrown = await runScenarioFile(await put('thrown.json', cal), dir);
+    expect(thrown.ok).toBe(false);
+  });
+
+  it('collects *.json recursively, skipping registries/', async () => {
+    await mkdir(join(dir, 'sub', 'registries'), { recursive: true });
+    await put('sub/a.json', base);
+    await put('sub/registries/base.json', {});
+    await put('sub/readme.txt', 'x');
+    const found = await collectScenarioFiles(join(dir, 'sub'));
+    expect(found.map((f) => f.slice(dir.length))).toEqual(['/sub/a.json']);
+    expect(await collectScenarioFiles(join(dir, 'sub', 'a.json'))).toHaveLength(1);
+  });
+});
