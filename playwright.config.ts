@@ -74,6 +74,9 @@ export default defineConfig({
         timeout: 60_000,
         stdout: 'ignore',
         stderr: 'pipe',
+        // Vite warns that its future native config loader wants '.ts' extensions on imports, which
+        // tsconfig does not allow (no allowImportingTsExtensions); the warning would flood every run.
+        env: { VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
       }
     : undefined,
 });

@@ -61,7 +61,7 @@ export function AppLayout() {
             <span className="hw-header-product">{PRODUCT_NAME}</span>
             <span className="hw-header-office">{OFFICE_NAME_PLACEHOLDER}</span>
           </div>
-          {kind === 'electron' ? null : <Tag color="blue">浏览器版</Tag>}
+          {kind === 'browser' ? <Tag color="blue">浏览器版</Tag> : null}
         </Header>
         {/* antd's Content is the <main> landmark. */}
         <Content className="hw-content" id={MAIN_CONTENT_ID} tabIndex={-1}>
