@@ -44,7 +44,10 @@ describe('parseCalendarYear: valid data', () => {
         { name: ' 春节 ', from: '2027-02-05', to: '2027-02-12' },
         { name: '元旦', from: '2027-01-01', to: '2027-01-03' },
       ],
-      makeupWorkdays: [{ date: '2027-02-20', holiday: '' }, { date: '2027-01-31', holiday: '春节' }],
+      makeupWorkdays: [
+        { date: '2027-02-20', holiday: '' },
+        { date: '2027-01-31', holiday: '春节' },
+      ],
       source: { title: ' 通知 ', documentNumber: '', note: '  ' },
       enteredBy: ' 张三 ',
     };
@@ -67,7 +70,11 @@ describe('parseCalendarYear: valid data', () => {
   });
 
   it('accepts a year without make-up days and a UTC entry time', () => {
-    const result = parseCalendarYear({ ...validYear(), makeupWorkdays: [], enteredAt: '2026-11-27T02:30:00Z' });
+    const result = parseCalendarYear({
+      ...validYear(),
+      makeupWorkdays: [],
+      enteredAt: '2026-11-27T02:30:00Z',
+    });
     expect(result.ok).toBe(true);
   });
 
@@ -103,7 +110,10 @@ describe('parseCalendarYear: structural errors, in Chinese, naming the field', (
   it('names the holiday by position and name', () => {
     const errors = errorsOf({
       ...validYear(),
-      holidays: [{ name: '春节', from: '2027-02-30', to: 20270212 }, { name: '  ', from: '2027-01-01', to: '2027-01-01' }],
+      holidays: [
+        { name: '春节', from: '2027-02-30', to: 20270212 },
+        { name: '  ', from: '2027-01-01', to: '2027-01-01' },
+      ],
     });
     expect(errors).toEqual([
       '第1个节假日“春节”的开始日期（from）：“2027-02-30”不是有效日期，应为 YYYY-MM-DD，例如 2027-02-06',
@@ -127,8 +137,12 @@ describe('parseCalendarYear: structural errors, in Chinese, naming the field', (
       '第1个调休上班日的日期（date）：“2027/01/31”不是有效日期，应为 YYYY-MM-DD，例如 2027-02-06',
       '第1个调休上班日对应的节日（holiday）：应为文字',
     ]);
-    expect(errorsOf({ ...validYear(), makeupWorkdays: [{}] })).toEqual(['第1个调休上班日的日期（date）：必须填写']);
-    expect(errorsOf({ ...validYear(), makeupWorkdays: ['2027-01-31'] })).toEqual(['第1个调休上班日：应为对象 { … }']);
+    expect(errorsOf({ ...validYear(), makeupWorkdays: [{}] })).toEqual([
+      '第1个调休上班日的日期（date）：必须填写',
+    ]);
+    expect(errorsOf({ ...validYear(), makeupWorkdays: ['2027-01-31'] })).toEqual([
+      '第1个调休上班日：应为对象 { … }',
+    ]);
   });
 
   it('requires the source notice, who entered it and when', () => {
@@ -138,9 +152,14 @@ describe('parseCalendarYear: structural errors, in Chinese, naming the field', (
       '录入人（enteredBy）：必须填写',
       '录入时间（enteredAt）：应为带时区的录入时间，例如 2026-11-27T10:30:00+08:00',
     ]);
-    expect(errorsOf({ ...validYear(), source: { title: '' } })).toEqual(['依据的通知标题（source.title）：不能为空']);
+    expect(errorsOf({ ...validYear(), source: { title: '' } })).toEqual([
+      '依据的通知标题（source.title）：不能为空',
+    ]);
     expect(
-      errorsOf({ ...validYear(), source: { title: 't', documentNumber: 1, publishedOn: '2026-13-01', note: false } }),
+      errorsOf({
+        ...validYear(),
+        source: { title: 't', documentNumber: 1, publishedOn: '2026-13-01', note: false },
+      }),
     ).toEqual([
       '通知文号（source.documentNumber）：应为文字',
       '通知发布日期（source.publishedOn）：“2026-13-01”不是有效日期，应为 YYYY-MM-DD，例如 2027-02-06',
@@ -152,9 +171,12 @@ describe('parseCalendarYear: structural errors, in Chinese, naming the field', (
     expect(errorsOf({ ...validYear(), makeupDays: [], remark: 'x' })).toEqual([
       '节假日安排数据：有不认识的字段 “makeupDays”、“remark”，请检查拼写',
     ]);
-    expect(errorsOf({ ...validYear(), holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01', end: 1 }] })).toEqual([
-      '第1个节假日“元旦”：有不认识的字段 “end”，请检查拼写',
-    ]);
+    expect(
+      errorsOf({
+        ...validYear(),
+        holidays: [{ name: '元旦', from: '2027-01-01', to: '2027-01-01', end: 1 }],
+      }),
+    ).toEqual(['第1个节假日“元旦”：有不认识的字段 “end”，请检查拼写']);
   });
 
   it('has a fallback wording for other issues', () => {
@@ -168,7 +190,10 @@ describe('parseCalendarYear: rules across fields', () => {
   it('rejects dates outside the year, explaining how cross-year notices are entered', () => {
     const errors = errorsOf({
       ...validYear(),
-      holidays: [{ name: '元旦', from: '2026-12-31', to: '2027-01-01' }, { name: '春节', from: '2027-02-05', to: '2028-02-12' }],
+      holidays: [
+        { name: '元旦', from: '2026-12-31', to: '2027-01-01' },
+        { name: '春节', from: '2027-02-05', to: '2028-02-12' },
+      ],
       makeupWorkdays: [{ date: '2028-03-04' }],
     });
     expect(errors).toEqual([
@@ -180,20 +205,37 @@ describe('parseCalendarYear: rules across fields', () => {
   });
 
   it('rejects a range that ends before it starts, and implausibly long ones', () => {
-    expect(errorsOf({ ...validYear(), holidays: [{ name: '国庆节', from: '2027-10-07', to: '2027-10-01' }], makeupWorkdays: [] })).toEqual([
-      '第1个节假日“国庆节”的开始日期 2027-10-07 晚于结束日期 2027-10-01，请对调或改正',
-    ]);
-    expect(errorsOf({ ...validYear(), holidays: [{ name: '国庆节', from: '2027-10-01', to: '2027-10-16' }], makeupWorkdays: [] })).toEqual([
-      '第1个节假日“国庆节”从 2027-10-01 到 2027-10-16 共 16 天，超过 15 天，请核对通知',
-    ]);
-    expect(parseCalendarYear({ ...validYear(), holidays: [{ name: '国庆节', from: '2027-10-01', to: '2027-10-15' }], makeupWorkdays: [] }).ok).toBe(true);
+    expect(
+      errorsOf({
+        ...validYear(),
+        holidays: [{ name: '国庆节', from: '2027-10-07', to: '2027-10-01' }],
+        makeupWorkdays: [],
+      }),
+    ).toEqual(['第1个节假日“国庆节”的开始日期 2027-10-07 晚于结束日期 2027-10-01，请对调或改正']);
+    expect(
+      errorsOf({
+        ...validYear(),
+        holidays: [{ name: '国庆节', from: '2027-10-01', to: '2027-10-16' }],
+        makeupWorkdays: [],
+      }),
+    ).toEqual(['第1个节假日“国庆节”从 2027-10-01 到 2027-10-16 共 16 天，超过 15 天，请核对通知']);
+    expect(
+      parseCalendarYear({
+        ...validYear(),
+        holidays: [{ name: '国庆节', from: '2027-10-01', to: '2027-10-15' }],
+        makeupWorkdays: [],
+      }).ok,
+    ).toBe(true);
   });
 
   it('rejects overlapping holidays (merged holidays are one entry)', () => {
     expect(
       errorsOf({
         ...validYear(),
-        holidays: [{ name: '国庆节', from: '2027-10-01', to: '2027-10-07' }, { name: '中秋节', from: '2027-10-07', to: '2027-10-07' }],
+        holidays: [
+          { name: '国庆节', from: '2027-10-01', to: '2027-10-07' },
+          { name: '中秋节', from: '2027-10-07', to: '2027-10-07' },
+        ],
         makeupWorkdays: [],
       }),
     ).toEqual([
@@ -208,9 +250,9 @@ describe('parseCalendarYear: rules across fields', () => {
     expect(errorsOf({ ...validYear(), makeupWorkdays: [{ date: '2027-02-06' }] })).toEqual([
       '2027-02-06 既在节假日“春节”（2027-02-05 至 2027-02-12）内，又录入为调休上班日，请核对通知',
     ]);
-    expect(errorsOf({ ...validYear(), makeupWorkdays: [{ date: '2027-01-31' }, { date: '2027-01-31' }] })).toEqual([
-      '第2个调休上班日 2027-01-31 与前面录入的重复，请删去一个',
-    ]);
+    expect(
+      errorsOf({ ...validYear(), makeupWorkdays: [{ date: '2027-01-31' }, { date: '2027-01-31' }] }),
+    ).toEqual(['第2个调休上班日 2027-01-31 与前面录入的重复，请删去一个']);
   });
 
   it('reports every mistake of the invalid fixture at once', () => {

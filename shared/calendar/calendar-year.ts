@@ -56,7 +56,9 @@ const WEEKDAY_NAMES = ['星期日', '星期一', '星期二', '星期三', '星�
 
 const dateField = z
   .string()
-  .refine(isIsoDate, { error: (iss) => `“${String(iss.input)}”不是有效日期，应为 YYYY-MM-DD，例如 2027-02-06` })
+  .refine(isIsoDate, {
+    error: (iss) => `“${String(iss.input)}”不是有效日期，应为 YYYY-MM-DD，例如 2027-02-06`,
+  })
   .transform((value) => value as IsoDate);
 const text = z.string().trim().min(1);
 const optionalText = z.string().trim().optional();
@@ -93,7 +95,9 @@ type Path = readonly PropertyKey[];
 function fieldLabel(path: Path, input: unknown): string {
   const [head, index, leaf] = path;
   const item = (list: string): unknown =>
-    typeof index === 'number' && isRecord(input) && Array.isArray(input[list]) ? input[list][index] : undefined;
+    typeof index === 'number' && isRecord(input) && Array.isArray(input[list])
+      ? input[list][index]
+      : undefined;
   switch (head) {
     case undefined:
       return '节假日安排数据';
@@ -108,7 +112,10 @@ function fieldLabel(path: Path, input: unknown): string {
     case 'holidays': {
       if (typeof index !== 'number') return '节假日（holidays）';
       const entry = item('holidays');
-      const name = isRecord(entry) && typeof entry.name === 'string' && entry.name.trim() ? `“${entry.name.trim()}”` : '';
+      const name =
+        isRecord(entry) && typeof entry.name === 'string' && entry.name.trim()
+          ? `“${entry.name.trim()}”`
+          : '';
       const base = `第${index + 1}个节假日${name}`;
       if (leaf === 'name') return `${base}的名称（name）`;
       if (leaf === 'from') return `${base}的开始日期（from）`;
@@ -202,7 +209,9 @@ function semanticErrors(data: z.output<typeof calendarYearSchema>): string[] {
     }
     const clash = data.holidays.find((h) => h.from <= m.date && m.date <= h.to);
     if (clash) {
-      errors.push(`${m.date} 既在节假日“${clash.name}”（${clash.from} 至 ${clash.to}）内，又录入为调休上班日，请核对通知`);
+      errors.push(
+        `${m.date} 既在节假日“${clash.name}”（${clash.from} 至 ${clash.to}）内，又录入为调休上班日，请核对通知`,
+      );
     }
   });
   return errors;
@@ -244,7 +253,10 @@ export function parseCalendarYearJson(text: string): CalendarYearParseResult {
   try {
     input = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch {
-    return { ok: false, errors: ['文件内容不是有效的 JSON：请确认导入的是会文导出的节假日安排文件（.json），且未被改动'] };
+    return {
+      ok: false,
+      errors: ['文件内容不是有效的 JSON：请确认导入的是会文导出的节假日安排文件（.json），且未被改动'],
+    };
   }
   return parseCalendarYear(input);
 }

@@ -14,7 +14,11 @@ export class CalendarError extends Error {
   /** One Chinese sentence per problem, for `invalid-data` (a year's schedule that failed validation). */
   readonly details: readonly string[];
 
-  constructor(code: CalendarErrorCode, message: string, extra: { year?: number; details?: readonly string[] } = {}) {
+  constructor(
+    code: CalendarErrorCode,
+    message: string,
+    extra: { year?: number; details?: readonly string[] } = {},
+  ) {
     super(message);
     this.code = code;
     this.year = extra.year;
@@ -38,7 +42,10 @@ export function invalidDataError(details: readonly string[]): CalendarError {
 /** Checks a caller-supplied date at the boundary, with the same wording as `isoDate()`. */
 export function requireIsoDate(value: string): IsoDate {
   if (typeof value !== 'string' || !isIsoDate(value)) {
-    throw new CalendarError('invalid-date', `日期格式不正确：“${String(value)}”，应为 YYYY-MM-DD，例如 2026-03-05`);
+    throw new CalendarError(
+      'invalid-date',
+      `日期格式不正确：“${String(value)}”，应为 YYYY-MM-DD，例如 2026-03-05`,
+    );
   }
   return value;
 }
@@ -52,8 +59,7 @@ export function requireWorkingDayCount(n: number): number {
 }
 
 export type CalendarResult<T> =
-  | { readonly ok: true; readonly value: T }
-  | { readonly ok: false; readonly error: CalendarError };
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: CalendarError };
 
 /**
  * Runs a calendar computation and returns its failure as a value (e.g. to show "2027年节假日安排尚未录入"

@@ -1,11 +1,6 @@
 // The PRC working-day calendar: dates, the official schedule (shipped + entered years), and the data format.
 export * from './iso-date';
-export {
-  CalendarError,
-  tryCalendar,
-  type CalendarErrorCode,
-  type CalendarResult,
-} from './errors';
+export { CalendarError, tryCalendar, type CalendarErrorCode, type CalendarResult } from './errors';
 export {
   CALENDAR_YEAR_FORMAT,
   MAX_CALENDAR_YEAR,

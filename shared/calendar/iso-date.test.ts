@@ -27,7 +27,16 @@ describe('isIsoDate / isoDate', () => {
   });
 
   it('rejects other shapes', () => {
-    for (const bad of ['', '2025-1-05', '2025/01/05', '20250105', '2025-13-01', '2025-00-10', '2025-01-00', ' 2025-01-05']) {
+    for (const bad of [
+      '',
+      '2025-1-05',
+      '2025/01/05',
+      '20250105',
+      '2025-13-01',
+      '2025-00-10',
+      '2025-01-00',
+      ' 2025-01-05',
+    ]) {
       expect(isIsoDate(bad)).toBe(false);
     }
   });
@@ -35,7 +44,9 @@ describe('isIsoDate / isoDate', () => {
   it('isoDate returns the value or throws a Chinese message with an example', () => {
     expect(isoDate('2026-12-31')).toBe('2026-12-31');
     expect(() => isoDate('2026-02-30')).toThrow(RangeError);
-    expect(() => isoDate('2026-02-30')).toThrow('日期格式不正确：“2026-02-30”，应为 YYYY-MM-DD，例如 2026-03-05');
+    expect(() => isoDate('2026-02-30')).toThrow(
+      '日期格式不正确：“2026-02-30”，应为 YYYY-MM-DD，例如 2026-03-05',
+    );
   });
 });
 

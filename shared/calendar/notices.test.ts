@@ -29,7 +29,16 @@ const NOTICES: Readonly<Record<number, Notice>> = {
     ],
     // 2月4日（星期日）、2月18日（星期日）；4月7日（星期日）；4月28日（星期日）、5月11日（星期六）；
     // 9月14日（星期六）；9月29日（星期日）、10月12日（星期六）上班。
-    makeupWorkdays: ['2024-02-04', '2024-02-18', '2024-04-07', '2024-04-28', '2024-05-11', '2024-09-14', '2024-09-29', '2024-10-12'],
+    makeupWorkdays: [
+      '2024-02-04',
+      '2024-02-18',
+      '2024-04-07',
+      '2024-04-28',
+      '2024-05-11',
+      '2024-09-14',
+      '2024-09-29',
+      '2024-10-12',
+    ],
   },
   // 国办发明电〔2024〕12号, 2024-11-12: first year of the revised 全国年节及纪念日放假办法
   // (春节 and 劳动节 one more day each).
@@ -98,7 +107,8 @@ describe.each(Object.entries(NOTICES).map(([year, notice]) => [Number(year), not
 
     it('describes notice days as holiday / makeup', () => {
       for (const d of off) expect(shipped.describeDay(d).kind, d).toBe('holiday');
-      for (const d of on) expect(shipped.describeDay(isoDate(d)), d).toMatchObject({ kind: 'makeup', working: true });
+      for (const d of on)
+        expect(shipped.describeDay(isoDate(d)), d).toMatchObject({ kind: 'makeup', working: true });
     });
 
     it('summarises to exactly the notice (names, ranges, make-up days)', () => {
@@ -111,7 +121,9 @@ describe.each(Object.entries(NOTICES).map(([year, notice]) => [Number(year), not
 
 describe('the issue’s worked examples', () => {
   it('2025 国庆: 1–8 Oct off, Sep 28 (Sun) and Oct 11 (Sat) work', () => {
-    expect(daysOf('2025-10-01', '2025-10-08').map((d) => shipped.isWorkingDay(d))).toEqual(Array(8).fill(false));
+    expect(daysOf('2025-10-01', '2025-10-08').map((d) => shipped.isWorkingDay(d))).toEqual(
+      Array(8).fill(false),
+    );
     expect(shipped.isWorkingDay(isoDate('2025-09-28'))).toBe(true);
     expect(shipped.isWorkingDay(isoDate('2025-10-11'))).toBe(true);
     expect(shipped.addWorkingDays(isoDate('2025-09-30'), 2)).toBe('2025-10-10');

@@ -43,7 +43,12 @@ describe('the process-wide calendar (shipped base + entered years)', () => {
     expect(addWorkingDays('2025-09-30', 2)).toBe('2025-10-10');
     expect(nextWorkingDay('2025-09-30')).toBe('2025-10-09');
     expect(workingDaysBetween('2025-09-30', '2025-10-10')).toBe(2);
-    expect(describeDay('2025-10-06')).toEqual({ date: '2025-10-06', working: false, kind: 'holiday', holidayName: '中秋节' });
+    expect(describeDay('2025-10-06')).toEqual({
+      date: '2025-10-06',
+      working: false,
+      kind: 'holiday',
+      holidayName: '中秋节',
+    });
   });
 
   it('refuses 2027 with "2027年节假日安排尚未录入" until 2027 is entered, then accepts it', () => {
@@ -84,9 +89,7 @@ describe('the process-wide calendar (shipped base + entered years)', () => {
     }
     expect(caught).toBeInstanceOf(CalendarError);
     expect((caught as CalendarError).code).toBe('invalid-data');
-    expect((caught as CalendarError).details).toEqual([
-      '录入人（enteredBy）：不能为空',
-    ]);
+    expect((caught as CalendarError).details).toEqual(['录入人（enteredBy）：不能为空']);
     expect(isWorkingDay('2027-01-31')).toBe(true);
   });
 
@@ -100,7 +103,9 @@ describe('the process-wide calendar (shipped base + entered years)', () => {
   it('replaceEnteredYears is all-or-nothing and lists entered years in order', () => {
     replaceEnteredYears([year2028, example2027]);
     expect(enteredCalendarYears().map((y) => y.year)).toEqual([2027, 2028]);
-    expect(() => replaceEnteredYears([example2027, example2027])).toThrow('2027年的节假日安排重复录入了，请只保留一份');
+    expect(() => replaceEnteredYears([example2027, example2027])).toThrow(
+      '2027年的节假日安排重复录入了，请只保留一份',
+    );
     expect(() => replaceEnteredYears([{ ...year2028, year: 'x' }])).toThrow(
       '第1份节假日安排：年份（year）：应为 2000 至 2999 之间的整数年份，例如 2027',
     );
@@ -119,7 +124,9 @@ describe('the process-wide calendar (shipped base + entered years)', () => {
   });
 
   it('validates plain-string input', () => {
-    expect(() => isWorkingDay('2025-1-5')).toThrow('日期格式不正确：“2025-1-5”，应为 YYYY-MM-DD，例如 2026-03-05');
+    expect(() => isWorkingDay('2025-1-5')).toThrow(
+      '日期格式不正确：“2025-1-5”，应为 YYYY-MM-DD，例如 2026-03-05',
+    );
     expect(() => isWorkingDayOrNull('2025-13-01')).toThrow(CalendarError);
     expect(() => addWorkingDays('2025-01-05', 0)).toThrow('工作日天数应为不小于 1 的整数');
     expect(() => addWorkingDaysOrNull('2025-01-05', 2.5)).toThrow('工作日天数应为不小于 1 的整数');
@@ -142,17 +149,36 @@ describe('tryCalendar', () => {
   });
 
   it('lets other errors through: they are bugs, not missing data', () => {
-    expect(() => tryCalendar(() => { throw new TypeError('bug'); })).toThrow('bug');
+    expect(() =>
+      tryCalendar(() => {
+        throw new TypeError('bug');
+      }),
+    ).toThrow('bug');
   });
 });
 
 describe('public surface', () => {
   it('exports the names other areas rely on', () => {
     for (const name of [
-      'isWorkingDay', 'addWorkingDays', 'workingDaysBetween', 'nextWorkingDay', 'isWorkingDayOrNull',
-      'addWorkingDaysOrNull', 'tryCalendar', 'coveredYears', 'enterCalendarYear', 'removeEnteredYear',
-      'replaceEnteredYears', 'createWorkingCalendar', 'describeDay', 'parseCalendarYear', 'parseCalendarYearJson',
-      'serializeCalendarYear', 'CalendarError', 'isoDate', 'addDays',
+      'isWorkingDay',
+      'addWorkingDays',
+      'workingDaysBetween',
+      'nextWorkingDay',
+      'isWorkingDayOrNull',
+      'addWorkingDaysOrNull',
+      'tryCalendar',
+      'coveredYears',
+      'enterCalendarYear',
+      'removeEnteredYear',
+      'replaceEnteredYears',
+      'createWorkingCalendar',
+      'describeDay',
+      'parseCalendarYear',
+      'parseCalendarYearJson',
+      'serializeCalendarYear',
+      'CalendarError',
+      'isoDate',
+      'addDays',
     ]) {
       expect(typeof (calendar as Record<string, unknown>)[name], name).toBe('function');
     }

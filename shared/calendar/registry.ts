@@ -56,7 +56,8 @@ export function replaceEnteredYears(years: readonly unknown[]): readonly Calenda
   years.forEach((data, i) => {
     const parsed = parseCalendarYear(data);
     if (!parsed.ok) errors.push(...parsed.errors.map((e) => `第${i + 1}份节假日安排：${e}`));
-    else if (next.has(parsed.value.year)) errors.push(`${parsed.value.year}年的节假日安排重复录入了，请只保留一份`);
+    else if (next.has(parsed.value.year))
+      errors.push(`${parsed.value.year}年的节假日安排重复录入了，请只保留一份`);
     else next.set(parsed.value.year, parsed.value);
   });
   if (errors.length > 0) throw invalidDataError(errors);

@@ -36,7 +36,10 @@ function byYear(table: PackageTable): Map<number, Map<IsoDate, string>> {
  * A year counts as covered only if its notice is in the data. Every notice makes 1 January a holiday, so
  * that date marks it; a stray December date from the next year's notice (e.g. 2018-12-30) does not.
  */
-export function schedulesFromChineseDays(holidays: PackageTable, workdays: PackageTable): ReadonlyMap<number, YearSchedule> {
+export function schedulesFromChineseDays(
+  holidays: PackageTable,
+  workdays: PackageTable,
+): ReadonlyMap<number, YearSchedule> {
   const offByYear = byYear(holidays);
   const onByYear = byYear(workdays);
   const schedules = new Map<number, YearSchedule>();

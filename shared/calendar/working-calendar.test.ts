@@ -80,8 +80,16 @@ describe('isWorkingDay and describeDay', () => {
   it('follows the weekday rule off the lists', () => {
     expect(shipped.isWorkingDay(d('2025-11-03'))).toBe(true);
     expect(shipped.isWorkingDay(d('2025-11-08'))).toBe(false);
-    expect(shipped.describeDay(d('2025-11-03'))).toEqual({ date: '2025-11-03', working: true, kind: 'workday' });
-    expect(shipped.describeDay(d('2025-11-08'))).toEqual({ date: '2025-11-08', working: false, kind: 'weekend' });
+    expect(shipped.describeDay(d('2025-11-03'))).toEqual({
+      date: '2025-11-03',
+      working: true,
+      kind: 'workday',
+    });
+    expect(shipped.describeDay(d('2025-11-08'))).toEqual({
+      date: '2025-11-08',
+      working: false,
+      kind: 'weekend',
+    });
   });
 
   it('treats make-up Saturdays and Sundays as working days', () => {
@@ -166,7 +174,14 @@ describe('workingDaysBetween', () => {
   });
 
   it('needs every year in between', () => {
-    const gap = createWorkingCalendar([year({ ...example2027, year: 2028, holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-03' }], makeupWorkdays: [] })]);
+    const gap = createWorkingCalendar([
+      year({
+        ...example2027,
+        year: 2028,
+        holidays: [{ name: '元旦', from: '2028-01-01', to: '2028-01-03' }],
+        makeupWorkdays: [],
+      }),
+    ]);
     expect(gap.coveredYears().slice(-2)).toEqual([2026, 2028]);
     expect(thrown(() => gap.workingDaysBetween(d('2026-12-01'), d('2028-01-10'))).year).toBe(2027);
     expect(thrown(() => gap.workingDaysBetween(d('2027-12-01'), d('2028-01-10'))).year).toBe(2027);
@@ -184,7 +199,9 @@ describe('yearSummary', () => {
   });
 
   it('shows the document number with the title when given', () => {
-    const cal = createWorkingCalendar([year({ ...example2027, source: { title: '通知', documentNumber: '国办发明电〔2026〕1号' } })]);
+    const cal = createWorkingCalendar([
+      year({ ...example2027, source: { title: '通知', documentNumber: '国办发明电〔2026〕1号' } }),
+    ]);
     expect(cal.yearSummary(2027)?.source).toBe('通知（国办发明电〔2026〕1号）');
   });
 });
@@ -234,7 +251,9 @@ describe('properties of addWorkingDays and workingDaysBetween', () => {
   it('composes: addWorkingDays(d, a + b) = addWorkingDays(addWorkingDays(d, a), b)', () => {
     fc.assert(
       fc.property(anyDate, fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 60 }), (from, a, b) => {
-        expect(shipped.addWorkingDays(from, a + b)).toBe(shipped.addWorkingDays(shipped.addWorkingDays(from, a), b));
+        expect(shipped.addWorkingDays(from, a + b)).toBe(
+          shipped.addWorkingDays(shipped.addWorkingDays(from, a), b),
+        );
       }),
     );
   });

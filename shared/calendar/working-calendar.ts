@@ -6,7 +6,12 @@
  * and not a holiday. A date in a year the calendar has no schedule for is never guessed at: it throws
  * `CalendarError` with code `year-missing` ("2027年节假日安排尚未录入…").
  */
-import { parseCalendarYear, type CalendarYearData, type HolidayRange, type MakeupWorkday } from './calendar-year';
+import {
+  parseCalendarYear,
+  type CalendarYearData,
+  type HolidayRange,
+  type MakeupWorkday,
+} from './calendar-year';
 import { invalidDataError, requireIsoDate, requireWorkingDayCount, yearMissingError } from './errors';
 import { addDays, isWeekend, yearOf, type IsoDate } from './iso-date';
 import { SHIPPED_SCHEDULES } from './shipped';
@@ -131,8 +136,13 @@ export function createWorkingCalendar(
     const holiday = schedule.holidays.get(date);
     if (holiday !== undefined) return { date, working: false, kind: 'holiday', holidayName: holiday };
     const makeup = schedule.makeupDays.get(date);
-    if (makeup !== undefined) return makeup ? { date, working: true, kind: 'makeup', holidayName: makeup } : { date, working: true, kind: 'makeup' };
-    return isWeekend(date) ? { date, working: false, kind: 'weekend' } : { date, working: true, kind: 'workday' };
+    if (makeup !== undefined)
+      return makeup
+        ? { date, working: true, kind: 'makeup', holidayName: makeup }
+        : { date, working: true, kind: 'makeup' };
+    return isWeekend(date)
+      ? { date, working: false, kind: 'weekend' }
+      : { date, working: true, kind: 'workday' };
   };
 
   const addWorkingDays = (value: IsoDate, n: number): IsoDate => {

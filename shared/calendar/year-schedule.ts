@@ -23,6 +23,8 @@ export function scheduleFromCalendarYear(data: CalendarYearData): YearSchedule {
   const holidays = new Map<IsoDate, string>();
   for (const range of data.holidays) for (const date of datesOfRange(range)) holidays.set(date, range.name);
   const makeupDays = new Map<IsoDate, string>(data.makeupWorkdays.map((m) => [m.date, m.holiday ?? '']));
-  const reference = data.source.documentNumber ? `${data.source.title}（${data.source.documentNumber}）` : data.source.title;
+  const reference = data.source.documentNumber
+    ? `${data.source.title}（${data.source.documentNumber}）`
+    : data.source.title;
   return { year: data.year, origin: 'entered', source: reference, holidays, makeupDays };
 }
