@@ -8,3 +8,4 @@ export * from './meeting';
 export * from './meeting-schema';
 export * from './meeting-rules';
 export * from './travel-rules';
+export * from './documents';

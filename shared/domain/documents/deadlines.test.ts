@@ -5,7 +5,7 @@ import type { WorkingDays } from '../working-days';
 import {
   checkFiling,
   checkIssueDeadline,
-  checkLegalityReview,
+  checkNormativeLegality,
   checkPrint,
   checkPublication,
   checkSeal,
@@ -152,13 +152,13 @@ describe('legality review and filing (art. 19)', () => {
     conclusion,
   });
   it('needs a lawful review dated before signing, only for normative documents', () => {
-    expect(checkLegalityReview(doc(), d('2026-03-05'))).toEqual([]);
-    expect(ids(checkLegalityReview(doc({ normative: true }), d('2026-03-05')))).toEqual(['document.normative.legalityReview']);
+    expect(checkNormativeLegality(doc(), d('2026-03-05'))).toEqual([]);
+    expect(ids(checkNormativeLegality(doc({ normative: true }), d('2026-03-05')))).toEqual(['document.normative.legalityReview']);
     expect(
-      ids(checkLegalityReview(doc({ normative: true, legalityReview: review('lawful', '2026-03-06') }), d('2026-03-05'))),
+      ids(checkNormativeLegality(doc({ normative: true, legalityReview: review('lawful', '2026-03-06') }), d('2026-03-05'))),
     ).toEqual(['document.normative.legalityReview']);
-    expect(checkLegalityReview(doc({ normative: true, legalityReview: review('lawful') }), d('2026-03-05'))).toEqual([]);
-    const [f] = checkLegalityReview(doc({ normative: true, legalityReview: review('needsRevision') }), d('2026-03-05'));
+    expect(checkNormativeLegality(doc({ normative: true, legalityReview: review('lawful') }), d('2026-03-05'))).toEqual([]);
+    const [f] = checkNormativeLegality(doc({ normative: true, legalityReview: review('needsRevision') }), d('2026-03-05'));
     expect(f).toMatchObject({ ruleId: 'document.normative.unlawful', severity: 'block' });
     expect(f?.message).toContain('需修改');
   });

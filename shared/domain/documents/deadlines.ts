@@ -6,7 +6,7 @@
 import { addDays, type IsoDate } from '../../calendar/iso-date';
 import { finding, type Finding, type SubjectRef } from '../findings';
 import type { WorkingDays } from '../working-days';
-import { CLASSIFICATION_LABELS, LEGALITY_CONCLUSION_LABELS, type OutgoingDocument } from './model';
+import { CLASSIFICATION_LABELS, DOCUMENT_LEGALITY_CONCLUSION_LABELS, type OutgoingDocument } from './model';
 import { signingRowOf } from './signing';
 
 /** Statutory counts of art. 53 (working days after the triggering day). */
@@ -266,7 +266,7 @@ export function checkPublication(doc: OutgoingDocument, cal: WorkingDays, date: 
 }
 
 /** Art. 19: a normative document passes the 法制机构's legality review before it is signed. */
-export function checkLegalityReview(doc: OutgoingDocument, date: IsoDate): Finding[] {
+export function checkNormativeLegality(doc: OutgoingDocument, date: IsoDate): Finding[] {
   if (doc.normative !== true) return [];
   const subject = subjectOf(doc);
   const review = doc.legalityReview;
@@ -288,7 +288,7 @@ export function checkLegalityReview(doc: OutgoingDocument, date: IsoDate): Findi
         [19],
         'block',
         subject,
-        `合法性审查结论为“${LEGALITY_CONCLUSION_LABELS[review.conclusion]}”，请按审查意见修改后重新送审。`,
+        `合法性审查结论为“${DOCUMENT_LEGALITY_CONCLUSION_LABELS[review.conclusion]}”，请按审查意见修改后重新送审。`,
       ),
     ];
   }

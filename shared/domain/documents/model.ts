@@ -204,20 +204,20 @@ export interface DocumentSignature {
   readonly opinion?: string;
 }
 
-export type LegalityConclusion = 'lawful' | 'needsRevision' | 'unlawful';
+export type DocumentLegalityConclusion = 'lawful' | 'needsRevision' | 'unlawful';
 
-export const LEGALITY_CONCLUSION_LABELS: Readonly<Record<LegalityConclusion, string>> = {
+export const DOCUMENT_LEGALITY_CONCLUSION_LABELS: Readonly<Record<DocumentLegalityConclusion, string>> = {
   lawful: '合法',
   needsRevision: '需修改',
   unlawful: '不合法',
 };
 
 /** 合法性审查 by the 法制机构 (art. 19). */
-export interface LegalityReview {
+export interface DocumentLegalityReview {
   readonly unitId?: UnitId;
   readonly reviewerId?: PersonId;
   readonly date: IsoDate;
-  readonly conclusion: LegalityConclusion;
+  readonly conclusion: DocumentLegalityConclusion;
   readonly note?: string;
 }
 
@@ -308,7 +308,7 @@ export interface OutgoingDocument {
   readonly classification?: ClassificationMark;
   readonly urgency?: Urgency;
   readonly normative?: boolean;
-  readonly legalityReview?: LegalityReview;
+  readonly legalityReview?: DocumentLegalityReview;
   readonly necessity?: NecessityAnswers;
   readonly origin?: MeetingOrigin;
   readonly reviews?: readonly DocumentReview[];

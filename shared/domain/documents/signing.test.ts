@@ -6,7 +6,7 @@ import type { Registry, TravelReport } from '../registry';
 import { parseRegistry } from '../registry-schema';
 import base from '../../../test/scenarios/registries/documents.json';
 import type { DocumentSignature, OutgoingDocument } from './model';
-import { checkReviews, checkSignature, requiredSigning, signingRowOf } from './signing';
+import { checkSigningReviews, checkSignature, requiredSigning, signingRowOf } from './signing';
 
 const reg = parseRegistry(base);
 const D = isoDate('2026-03-05');
@@ -180,11 +180,11 @@ describe('checkSignature', () => {
   });
 });
 
-describe('checkReviews', () => {
+describe('checkSigningReviews', () => {
   const up = (reviews: OutgoingDocument['reviews']) => doc({ flow: 'upward', draftingUnitId: undefined, responsibleDeputyId: p('p-dep-b'), reviews });
   it('lists exactly the missing reviews', () => {
     const d = up([]);
-    const [f] = checkReviews(d, requiredSigning(d, reg, D), D);
+    const [f] = checkSigningReviews(d, requiredSigning(d, reg, D), D);
     expect(f?.message).toContain('区政府办公室主任审核');
     expect(f?.message).toContain('分管副区长审核');
   });
@@ -193,14 +193,14 @@ describe('checkReviews', () => {
       { personId: p('p-dir'), role: 'officeDirector', date: isoDate('2026-03-03') },
       { personId: p('p-dep-b'), role: 'responsibleDeputy', date: isoDate('2026-03-06') },
     ]);
-    expect(ids(checkReviews(d, requiredSigning(d, reg, D), D))).toEqual(['document.sign.reviewMissing']);
+    expect(ids(checkSigningReviews(d, requiredSigning(d, reg, D), D))).toEqual(['document.sign.reviewMissing']);
   });
   it('warns when the deputy reviewed before the office director', () => {
     const d = up([
       { personId: p('p-dir'), role: 'officeDirector', date: isoDate('2026-03-04') },
       { personId: p('p-dep-b'), role: 'responsibleDeputy', date: isoDate('2026-03-03') },
     ]);
-    expect(checkReviews(d, requiredSigning(d, reg, D), D).map((f) => [f.ruleId, f.severity])).toEqual([
+    expect(checkSigningReviews(d, requiredSigning(d, reg, D), D).map((f) => [f.ruleId, f.severity])).toEqual([
       ['document.sign.reviewOrder', 'warn'],
     ]);
   });

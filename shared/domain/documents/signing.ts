@@ -329,7 +329,7 @@ const REVIEW_ROLE_OF_POST: Readonly<Record<SigningPost, ReviewRole>> = {
 const holds = (slot: SigningSlot, person: PersonId) => slot.personId === person || slot.nominalId === person;
 
 /** Required reviews (审核) missing or dated after `by` (art. 52). */
-export function checkReviews(doc: OutgoingDocument, req: SigningRequirement, by: IsoDate): Finding[] {
+export function checkSigningReviews(doc: OutgoingDocument, req: SigningRequirement, by: IsoDate): Finding[] {
   const out: Finding[] = [];
   const reviews = doc.reviews ?? [];
   const dates: IsoDate[] = [];
@@ -436,7 +436,7 @@ export function checkSignature(
   } else {
     out.push(...checkActingMark(doc, signature, slot, reg, act));
   }
-  out.push(...checkReviews(doc, req, signature.date));
+  out.push(...checkSigningReviews(doc, req, signature.date));
   const signerPost = slot?.post;
   if (req.reportFirstTo !== undefined && signerPost === 'responsibleDeputy') {
     const reported = doc.reportedToHeadOn;

@@ -8,7 +8,7 @@ import type { Registry } from '../registry';
 import type { WorkingDays } from '../working-days';
 import {
   checkFiling,
-  checkLegalityReview,
+  checkNormativeLegality,
   checkPrint,
   checkPublication,
   checkSeal,
@@ -115,7 +115,7 @@ export function checkOutgoingStep(doc: OutgoingDocument, step: OutgoingStep, ctx
       const toCheck = proposed.length > 0 ? proposed : recorded;
       const asOf = toCheck[0]?.date ?? date;
       const req = requiredSigning(doc, reg, asOf);
-      const base = [...checkNecessity(doc), ...checkLegalityReview(doc, asOf), ...req.gaps];
+      const base = [...checkNecessity(doc), ...checkNormativeLegality(doc, asOf), ...req.gaps];
       if (toCheck.length === 0) {
         const slots = role === 'sign' ? req.signers : req.countersigners;
         const who = slots.map((s) => s.label).join('、');
