@@ -181,6 +181,7 @@ function stepRules(m: Meeting, step: MeetingStep, ctx: MeetingRuleContext): Find
  * The meeting passed in carries the data the step would record (e.g. the signature when signing).
  */
 export function checkMeetingStep(m: Meeting, step: MeetingStep, ctx: MeetingRuleContext): Finding[] {
+  const rules = stepRules(m, step, ctx);
   const order = stepAllowedFrom(step, m.state)
     ? []
     : [
@@ -192,7 +193,7 @@ export function checkMeetingStep(m: Meeting, step: MeetingStep, ctx: MeetingRule
           `会议当前为“${MEETING_STATE_LABELS[m.state]}”，不能进行“${MEETING_STEP_LABELS[step]}”。请按 筹备→审定议题→通知→召开→起草纪要→签发纪要→印发→归档 的顺序办理。`,
         ),
       ];
-  return dedupeFindings([...order, ...stepRules(m, step, ctx)]);
+  return dedupeFindings([...order, ...rules]);
 }
 
 /**

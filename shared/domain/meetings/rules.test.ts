@@ -1,0 +1,488 @@
+/** Unit tests of the meeting rules on the sample office (test/scenarios/registries/office.json). */
+import { describe, expect, it } from 'vitest';
+import office from '../../../test/scenarios/registries/office.json';
+import { createWorkingCalendar } from '../../calendar';
+import { isoDate } from '../../calendar/iso-date';
+import type { Finding } from '../findings';
+import {
+  decisionId,
+  entrustmentId,
+  leaveRequestId,
+  meetingId,
+  personId as P,
+  topicId,
+  travelId,
+  unitId as U,
+} from '../ids';
+import { newMeeting, type Meeting, type Topic } from '../meeting';
+import { parseRegistry } from '../registry-schema';
+import type { Registry, TravelReport } from '../registry';
+import { checkLeaves, checkMaterials, checkRecords } from './attendance';
+import { MEETING_STEPS, checkMeeting, checkMeetingStep, stepAllowedFrom } from './check';
+import { dedupeFindings, type MeetingRuleContext } from './context';
+import {
+  checkExecutiveMonthly,
+  checkMeetingDocumentsDue,
+  executiveReportTasks,
+  meetingDocumentDueDate,
+  monthsBetween,
+} from './followup';
+import { checkMinutesDue, checkMinutesSignature, minutesDueDate, requiredMinutesSigner } from './minutes';
+import {
+  chairStatus,
+  checkAttendeeList,
+  checkChair,
+  expectedAttendees,
+  proposeChair,
+  topicSetterStatus,
+} from './roles';
+import {
+  checkAgenda,
+  checkCoordination,
+  checkMajorDecision,
+  checkTopicApproval,
+  checkTopicSubstance,
+} from './topics';
+
+const reg = parseRegistry(office);
+const calendar = createWorkingCalendar();
+const D = isoDate('2026-03-05');
+const ctx = (over: Partial<MeetingRuleContext> = {}): MeetingRuleContext => ({
+  registry: reg,
+  calendar,
+  ...over,
+});
+const ids = (fs: readonly Finding[]) => fs.map((f) => f.ruleId);
+
+const topic = (over: Partial<Topic> = {}): Topic => ({
+  id: topicId('t1'),
+  title: '预算调整',
+  reportingUnitIds: [U('u-fin')],
+  responsibleDeputyId: P('p-exec'),
+  materials: ['方案'],
+  proposedDecision: '原则同意',
+  priorStudy: { on: isoDate('2026-02-26'), byId: P('p-exec'), preliminaryView: '一致' },
+  departmentsDisagree: false,
+  approval: { byId: P('p-head'), on: isoDate('2026-03-02') },
+  ...over,
+});
+const meeting = (over: Partial<Meeting> = {}): Meeting => ({
+  ...newMeeting({
+    id: meetingId('m-1'),
+    kind: 'executive',
+    title: '常务会议',
+    date: D,
+    place: '会议室',
+    convenorId: P('p-head'),
+    chairId: P('p-head'),
+  }),
+  recorderId: P('p-clerk'),
+  topics: [topic()],
+  ...over,
+});
+const away = (person: string, from: string, to: string): TravelReport => ({
+  id: travelId(`tr-${person}`),
+  personId: P(person),
+  from: isoDate(from),
+  to: isoDate(to),
+  destination: '兰州',
+  purpose: '开会',
+  reportedTo: ['city'],
+  reportedOn: isoDate('2026-03-01'),
+});
+const regWith = (over: Partial<Registry>): Registry => ({ ...reg, ...over });
+
+describe('who convenes and chairs (arts. 7, 9, 40–44)', () => {
+  it('rates every kind', () => {
+    expect(chairStatus(reg, 'plenary', P('p-head'), D)).toBe('eligible');
+    expect(chairStatus(reg, 'executive', P('p-exec'), D)).toBe('ineligible');
+    expect(chairStatus(reg, 'partyGroup', P('p-head'), D)).toBe('eligible');
+    expect(chairStatus(reg, 'headOffice', P('p-dep1'), D)).toBe('needsEntrustment');
+    expect(chairStatus(reg, 'headOffice', P('p-dir'), D)).toBe('ineligible');
+    expect(chairStatus(reg, 'headOffice', P('p-head'), D)).toBe('eligible');
+    expect(chairStatus(reg, 'special', P('p-dep2'), D)).toBe('eligible');
+    expect(chairStatus(reg, 'special', P('p-pg'), D)).toBe('ineligible');
+    const headAway = regWith({ travels: [away('p-head', '2026-03-05', '2026-03-05')] });
+    expect(chairStatus(headAway, 'executive', P('p-exec'), D)).toBe('acting');
+    expect(chairStatus(headAway, 'headOffice', P('p-exec'), D)).toBe('acting');
+  });
+
+  it('flags a convenor other than the chair, and an ineligible convenor', () => {
+    const f = checkChair(meeting({ convenorId: P('p-dir') }), reg);
+    expect(ids(f)).toEqual(['meeting.convenor.eligible', 'meeting.convenor.sameAsChair']);
+    expect(f[0]?.articles).toEqual([7, 42]);
+  });
+
+  it('a 副区长 at a 区长办公会议: blocked without entrustment, noted with one', () => {
+    const m = meeting({ kind: 'headOffice', chairId: P('p-dep1'), convenorId: P('p-dep1') });
+    expect(checkChair(m, reg).map((f) => [f.ruleId, f.severity])).toEqual([
+      ['meeting.chair.entrustment', 'block'],
+    ]);
+    const entrusted = regWith({
+      entrustments: [
+        {
+          id: entrustmentId('e'),
+          grantorId: P('p-head'),
+          granteeId: P('p-dep1'),
+          scope: 'headOfficeMeeting',
+          description: '研究老旧小区改造',
+          from: isoDate('2026-03-01'),
+          recordedOn: isoDate('2026-03-01'),
+        },
+      ],
+    });
+    const f = checkChair(m, entrusted);
+    expect(ids(f)).toEqual(['meeting.chair.entrusted']);
+    expect(f[0]?.message).toContain('研究老旧小区改造');
+    expect(topicSetterStatus(entrusted, m, P('p-dep1'), D)).toBe('eligible');
+    expect(topicSetterStatus(reg, m, P('p-dep2'), D)).toBe('ineligible');
+  });
+
+  it('proposes the 常务副区长 while the 区长 is away, and nobody when both are', () => {
+    expect(proposeChair(reg, 'executive', D)?.personId).toBe('p-head');
+    expect(proposeChair(reg, 'partyGroup', D)).toMatchObject({ personId: 'p-head', articles: [7, 41] });
+    const headAway = regWith({ travels: [away('p-head', '2026-03-04', '2026-03-06')] });
+    expect(proposeChair(headAway, 'special', D)).toMatchObject({ personId: 'p-exec', articles: [9] });
+    expect(proposeChair(headAway, 'partyGroup', D)?.personId).toBe('p-head');
+    const both = regWith({
+      travels: [away('p-head', '2026-03-04', '2026-03-06'), away('p-exec', '2026-03-05', '2026-03-05')],
+    });
+    expect(proposeChair(both, 'executive', D)).toBeUndefined();
+    const f = checkChair(meeting(), both);
+    expect(ids(f)).toEqual(['meeting.chair.away']);
+    expect(f[0]?.message).toContain('请改期或另行安排主持人');
+    expect(proposeChair(regWith({ posts: [] }), 'executive', D)).toBeUndefined();
+    expect(proposeChair(regWith({ posts: [] }), 'partyGroup', D)).toBeUndefined();
+  });
+});
+
+describe('who sits (arts. 40–44)', () => {
+  it('the executive meeting: members, fixed 列席 and per-topic 列席', () => {
+    const e = expectedAttendees(meeting(), reg);
+    const by = (role: string) =>
+      e
+        .filter((x) => x.role === role)
+        .map((x) => x.personId)
+        .sort();
+    expect(by('member')).toEqual(['p-dep1', 'p-dep2', 'p-exec', 'p-head', 'p-pg']);
+    expect(by('fixedNonVoting')).toEqual(['p-ddir', 'p-insp', 'p-legal', 'p-sup']);
+    expect(e.find((x) => x.personId === 'p-fin')).toMatchObject({
+      role: 'topicNonVoting',
+      topicIds: ['t1'],
+      optional: false,
+    });
+  });
+
+  it('merges one unit head reporting on two topics, and skips units without a head', () => {
+    const m = meeting({
+      topics: [topic(), topic({ id: topicId('t2'), reportingUnitIds: [U('u-fin'), U('u-pc'), U('u-npc')] })],
+    });
+    const fin = expectedAttendees(m, reg).filter((x) => x.personId === 'p-fin');
+    expect(fin).toHaveLength(1);
+    expect(fin[0]?.topicIds).toEqual(['t1', 't2']);
+    expect(expectedAttendees(m, reg).some((x) => x.unitId === 'u-npc')).toBe(false);
+  });
+
+  it('plenary topic units may be invited; special meetings add the deputies responsible for topics', () => {
+    const plen = expectedAttendees(
+      meeting({ kind: 'plenary', topics: [topic({ reportingUnitIds: [U('u-tw1')] })] }),
+      reg,
+    );
+    expect(plen.find((x) => x.personId === 'p-tw1')).toMatchObject({ role: 'invited', optional: true });
+    const sp = expectedAttendees(
+      meeting({
+        kind: 'special',
+        chairId: P('p-dep1'),
+        topics: [topic({ responsibleDeputyId: P('p-dep2') })],
+      }),
+      reg,
+    );
+    expect(sp.filter((x) => !x.optional).map((x) => x.personId)).toEqual([
+      'p-dep1',
+      'p-dep2',
+      'p-dir',
+      'p-fin',
+    ]);
+  });
+
+  it('refuses roles a kind does not know, and members who are not members', () => {
+    const f = checkAttendeeList(
+      meeting({
+        kind: 'plenary',
+        attendees: [
+          { personId: P('p-sup'), role: 'fixedNonVoting' },
+          { personId: P('p-dir'), role: 'member' },
+        ],
+      }),
+      reg,
+    );
+    expect(ids(f)).toEqual(['meeting.attendee.role', 'meeting.attendee.notMember']);
+    expect(f[0]?.message).toContain('固定列席');
+  });
+});
+
+describe('topic gates (arts. 23, 25, 27, 45)', () => {
+  it('an empty agenda blocks', () => {
+    expect(ids(checkAgenda(meeting({ topics: [] }), ctx()))).toEqual(['meeting.agenda.empty']);
+  });
+
+  it('reports missing unit, materials and deputy, and a study after the meeting', () => {
+    const t = topic({
+      reportingUnitIds: [],
+      materials: [],
+      responsibleDeputyId: undefined,
+      proposedDecision: '  ',
+      priorStudy: { on: isoDate('2026-03-06'), byId: P('p-exec'), preliminaryView: '' },
+    });
+    expect(ids(checkTopicSubstance(meeting(), t, reg))).toEqual([
+      'topic.substantive',
+      'topic.reportingUnit',
+      'topic.materials',
+      'topic.responsibleDeputy',
+      'topic.priorStudy.late',
+    ]);
+    const named = checkTopicSubstance(meeting(), topic({ responsibleDeputyId: undefined }), reg);
+    expect(named[0]?.message).toContain('按分工应为李明');
+  });
+
+  it('checks the coordinating 专题会议: unknown, wrong kind, not held, not earlier', () => {
+    const t = topic({ departmentsDisagree: true, coordinatingMeetingId: meetingId('m-x') });
+    expect(ids(checkCoordination(meeting(), t, ctx()))).toEqual(['topic.coordination.unverified']);
+    const other = meeting({ id: meetingId('m-x'), kind: 'executive', state: 'planned', date: D });
+    const f = checkCoordination(meeting(), t, ctx({ meetings: [other] }));
+    expect(f[0]?.message).toContain('不是专题会议');
+    expect(f[0]?.message).toContain('尚未召开');
+    expect(f[0]?.message).toContain('不早于本次会议');
+    expect(checkCoordination(meeting(), topic(), ctx())).toEqual([]);
+  });
+
+  it('legality review after the meeting blocks; art. 27 topics are reminded', () => {
+    const t = topic({
+      major: {
+        legalityReview: { on: isoDate('2026-03-06'), byUnitId: U('u-legal'), lawful: true },
+        publicInterestAtStake: false,
+        art27Domain: 'economic',
+      },
+    });
+    const f = checkMajorDecision(meeting(), t, reg);
+    expect(ids(f)).toEqual(['topic.legality', 'topic.majorProcedures', 'topic.art27.pending']);
+    expect(f[1]?.message).toContain('公众参与、专家论证、风险评估');
+    expect(checkMajorDecision(meeting(), topic(), reg)).toEqual([]);
+    const unknownUnit = topic({
+      major: { legalityReview: { on: D, byUnitId: U('u-zz'), lawful: true }, publicInterestAtStake: false },
+    });
+    expect(checkMajorDecision(meeting(), unknownUnit, reg)[0]?.message).toContain('u-zz');
+  });
+
+  it('a topic approved after the meeting date blocks', () => {
+    const f = checkTopicApproval(
+      meeting(),
+      topic({ approval: { byId: P('p-head'), on: isoDate('2026-03-06') } }),
+      reg,
+    );
+    expect(ids(f)).toEqual(['topic.approval.late']);
+  });
+});
+
+describe('leave, materials and records (arts. 45–47)', () => {
+  it('excuses attendees on approved leave from material delivery; assistants receive none', () => {
+    const m = meeting({
+      attendees: [
+        { personId: P('p-dep2'), role: 'member' },
+        { personId: P('p-fin-aide'), role: 'assistant', assistsId: P('p-fin') },
+      ],
+      leaves: [
+        {
+          id: leaveRequestId('l'),
+          personId: P('p-dep2'),
+          reason: '出差',
+          askedOfId: P('p-head'),
+          requestedOn: D,
+          decision: { byId: P('p-head'), approved: true, on: D },
+        },
+      ],
+    });
+    expect(checkMaterials(m, reg)).toEqual([]);
+    expect(checkLeaves(m, reg)).toEqual([]);
+  });
+
+  it('lists topics without a record', () => {
+    const f = checkRecords(meeting({ recorderId: undefined }), reg);
+    expect(ids(f)).toEqual(['meeting.record.missing']);
+    expect(f[0]?.message).toContain('“预算调整”');
+  });
+});
+
+describe('minutes (art. 47)', () => {
+  const signedBy = (by: string, on: string) => [
+    {
+      version: 1,
+      draftedOn: isoDate('2026-03-06'),
+      text: '纪要',
+      signature: { byId: P(by), on: isoDate(on) },
+    },
+  ];
+
+  it('is due 2 working days after the meeting', () => {
+    expect(minutesDueDate(meeting(), calendar)).toBe('2026-03-09');
+    expect(minutesDueDate(meeting({ date: isoDate('2026-09-30') }), calendar)).toBe('2026-10-09');
+  });
+
+  it('is not overdue before the meeting is held or before the due date', () => {
+    expect(checkMinutesDue(meeting(), ctx({ today: isoDate('2026-04-01') }))).toEqual([]);
+    expect(checkMinutesDue(meeting({ state: 'held' }), ctx({ today: isoDate('2026-03-09') }))).toEqual([]);
+    expect(checkMinutesDue(meeting({ state: 'held' }), ctx())).toEqual([]);
+  });
+
+  it('is signed by the chair, or by the 区长 when a 副区长 chaired', () => {
+    expect(requiredMinutesSigner(meeting(), reg)?.personId).toBe('p-head');
+    expect(requiredMinutesSigner(meeting({ kind: 'special', chairId: P('p-dep2') }), reg)?.personId).toBe(
+      'p-head',
+    );
+    expect(requiredMinutesSigner(meeting({ kind: 'partyGroup' }), reg)?.reason).toContain('会议主持人');
+    expect(
+      requiredMinutesSigner(
+        meeting({ kind: 'special', chairId: P('p-dep2') }),
+        regWith({ posts: reg.posts.filter((h) => h.post !== 'districtHead') }),
+      ),
+    ).toBeUndefined();
+  });
+
+  it('refuses missing, unsigned, early and unresolvable signatures', () => {
+    expect(ids(checkMinutesSignature(meeting(), reg))).toEqual(['meeting.minutes.missing']);
+    const unsigned = meeting({ minutes: [{ version: 1, draftedOn: D, text: '' }] });
+    expect(ids(checkMinutesSignature(unsigned, reg))).toEqual(['meeting.minutes.unsigned']);
+    expect(ids(checkMinutesSignature(meeting({ minutes: signedBy('p-head', '2026-03-04') }), reg))).toEqual([
+      'meeting.minutes.signedEarly',
+    ]);
+    const noHead = regWith({ posts: reg.posts.filter((h) => h.post !== 'districtHead') });
+    const sp = meeting({ kind: 'special', chairId: P('p-dep1'), minutes: signedBy('p-dep1', '2026-03-09') });
+    expect(ids(checkMinutesSignature(sp, noHead))).toEqual(['meeting.minutes.signer']);
+  });
+
+  it('a 常务副区长 signing for a present 区长 is refused with the art. 9 rule explained', () => {
+    const f = checkMinutesSignature(meeting({ minutes: signedBy('p-exec', '2026-03-09') }), reg);
+    expect(f.map((x) => [x.ruleId, x.severity])).toEqual([['meeting.minutes.signer', 'block']]);
+    expect(f[0]?.message).toContain('第九条');
+  });
+});
+
+describe('after the meeting (arts. 42, 53)', () => {
+  it('lists the three report tasks and the months between two months', () => {
+    expect(executiveReportTasks().map((t) => t.target)).toEqual([
+      'partyCommittee',
+      'congressStandingCommittee',
+      'cppcc',
+    ]);
+    expect(monthsBetween('2025-11', '2026-02')).toEqual(['2025-11', '2025-12', '2026-01', '2026-02']);
+    expect(monthsBetween('2026-03', '2026-02')).toEqual([]);
+    expect(checkExecutiveMonthly([], '2026-01', '2026-01')[0]?.message).toContain('2026年1月');
+  });
+
+  it('computes art. 53 due dates and warns before and after them', () => {
+    const m = meeting({
+      documentsToIssue: [
+        { title: '通知', deadline: { kind: 'fiveDays' } },
+        { title: '办法', deadline: { kind: 'sevenDays', reason: '需协调' } },
+        { title: '报告', deadline: { kind: 'explicit', date: isoDate('2026-03-20') } },
+      ],
+    });
+    expect(m.documentsToIssue.map((d) => meetingDocumentDueDate(m, d.deadline, calendar))).toEqual([
+      '2026-03-12',
+      '2026-03-16',
+      '2026-03-20',
+    ]);
+    expect(checkMeetingDocumentsDue(m, calendar, undefined)).toEqual([]);
+    const soon = checkMeetingDocumentsDue(m, calendar, isoDate('2026-03-11'));
+    expect(soon.map((f) => [f.ruleId, f.subject.id])).toEqual([['meeting.document.dueSoon', 'm-1#doc1']]);
+    const late = checkMeetingDocumentsDue(m, calendar, isoDate('2026-03-17'));
+    expect(ids(late)).toEqual(['meeting.document.overdue', 'meeting.document.overdue']);
+  });
+});
+
+describe('step checks', () => {
+  it('knows where each step may start', () => {
+    expect(stepAllowedFrom('plan', 'planned')).toBe(true);
+    expect(stepAllowedFrom('plan', 'postponed')).toBe(true);
+    expect(stepAllowedFrom('plan', 'held')).toBe(false);
+    expect(stepAllowedFrom('approveAgenda', 'planned')).toBe(true);
+    expect(stepAllowedFrom('approveAgenda', 'agendaApproved')).toBe(true);
+    expect(stepAllowedFrom('hold', 'agendaApproved')).toBe(false);
+    expect(stepAllowedFrom('archive', 'issued')).toBe(true);
+    expect(stepAllowedFrom('cancel', 'noticeSent')).toBe(true);
+    expect(stepAllowedFrom('cancel', 'held')).toBe(false);
+    expect(stepAllowedFrom('postpone', 'cancelled')).toBe(false);
+  });
+
+  it('every step runs without throwing and cites articles', () => {
+    for (const step of MEETING_STEPS) {
+      const f = checkMeetingStep(meeting(), step, ctx({ today: isoDate('2026-04-01') }));
+      for (const x of f) expect(x.articles.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('postponing and cancelling need a reason', () => {
+    expect(ids(checkMeetingStep(meeting(), 'postpone', ctx()))).toEqual(['meeting.postpone.reason']);
+    expect(checkMeetingStep(meeting({ postponed: { reason: '区长赴市开会' } }), 'postpone', ctx())).toEqual(
+      [],
+    );
+    expect(ids(checkMeeting(meeting({ state: 'cancelled' }), ctx()))).toEqual(['meeting.cancel.reason']);
+    expect(checkMeeting(meeting({ state: 'postponed', postponed: { reason: '改期' } }), ctx())).toEqual([]);
+  });
+
+  it('checkMeeting of an archived meeting runs every step once, without duplicates', () => {
+    const m = meeting({
+      state: 'archived',
+      minutes: [
+        {
+          version: 1,
+          draftedOn: isoDate('2026-03-06'),
+          text: '',
+          signature: { byId: P('p-head'), on: isoDate('2026-03-09') },
+        },
+      ],
+      decisions: [
+        {
+          id: decisionId('d'),
+          text: '落实',
+          ownerUnitId: U('u-fin'),
+          dueDate: isoDate('2026-03-20'),
+          progress: [],
+          evidence: [],
+        },
+      ],
+    });
+    const f = checkMeeting(m, ctx({ today: isoDate('2026-04-01') }));
+    expect(f).toEqual(dedupeFindings(f));
+    expect(ids(f)).toEqual(
+      expect.arrayContaining([
+        'meeting.executive.reports',
+        'meeting.decision.overdue',
+        'meeting.decision.open',
+      ]),
+    );
+    expect(ids(f).filter((x) => x === 'meeting.decision.overdue')).toHaveLength(1);
+  });
+});
+
+describe('values outside the model are refused loudly (exhaustive switches)', () => {
+  const bogusKind = meeting({ kind: 'assembly' as never });
+  it('unknown meeting kinds and steps throw a Chinese error', () => {
+    expect(() => chairStatus(reg, 'assembly' as never, P('p-head'), D)).toThrow('未知会议类型');
+    expect(() => topicSetterStatus(reg, bogusKind, P('p-head'), D)).toThrow('未知会议类型');
+    expect(() => expectedAttendees(bogusKind, reg)).toThrow('未知会议类型');
+    expect(() => stepAllowedFrom('vote' as never, 'planned')).toThrow('未知步骤');
+    expect(() => checkMeetingStep(meeting(), 'vote' as never, ctx())).toThrow('未知步骤');
+    expect(() => meetingDocumentDueDate(meeting(), { kind: 'someday' } as never, calendar)).toThrow(
+      '未知的印发时限',
+    );
+  });
+
+  it('a plenary may invite nobody outside art. 40 (a person with no post)', () => {
+    const f = checkAttendeeList(
+      meeting({ kind: 'plenary', attendees: [{ personId: P('p-fin-aide'), role: 'invited' }] }),
+      reg,
+    );
+    expect(ids(f)).toEqual(['meeting.attendee.plenaryNonVoting']);
+  });
+});
