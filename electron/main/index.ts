@@ -20,13 +20,13 @@ import { clampToDisplays, loadWindowState, saveWindowState, type WindowState } f
 
 // Development = running under `electron-vite dev` (unpackaged, with a dev server). A built app run
 // unpackaged (`electron-vite preview`, the Electron e2e suite) behaves exactly like production.
-const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined;
+const devServerUrl = (!app.isPackaged && process.env['ELECTRON_RENDERER_URL']) || undefined;
 const dev = devServerUrl !== undefined;
 const devOrigin = devServerUrl !== undefined ? new URL(devServerUrl).origin : undefined;
 const policy: RequestPolicyOptions = dev && devOrigin !== undefined ? { dev, devServerOrigin: devOrigin } : { dev: false };
 
 // Test isolation for unpackaged runs only (the e2e suite points this at a temp folder).
-const testUserData = !app.isPackaged ? process.env['HUIWEN_USER_DATA_DIR'] : undefined;
+const testUserData = (!app.isPackaged && process.env['HUIWEN_USER_DATA_DIR']) || undefined;
 if (testUserData !== undefined && path.isAbsolute(testUserData)) app.setPath('userData', testUserData);
 
 // Every renderer is sandboxed, whatever options a future window passes.
@@ -60,8 +60,9 @@ if (!app.requestSingleInstanceLock()) {
     });
 }
 
+/** Packaged: extraResources next to app.asar. Unpackaged: the repo's resources/ (this file is out/main/index.cjs). */
 function resourcesRoot(): string {
-  return app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources');
+  return app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.resolve(__dirname, '..', '..', 'resources');
 }
 
 function appInfo(): AppInfo {
