@@ -2,6 +2,7 @@
  * Runs every scenario file through the same code as `npm run scenarios`, so vitest coverage counts them, and
  * checks the runner's own judgement on small hand-made files (malformed, wrong expectations).
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -143,5 +144,23 @@ describe('the runner judges', () => {
     const found = await collectScenarioFiles(join(dir, 'sub'));
     expect(found.map((f) => f.slice(dir.length))).toEqual(['/sub/a.json']);
     expect(await collectScenarioFiles(join(dir, 'sub', 'a.json'))).toHaveLength(1);
+  });
+
+  it('the CLI prints one line per scenario, the closing count, and exits non-zero on a failure', async () => {
+    await mkdir(join(dir, 'cli'), { recursive: true });
+    await put('cli/good.json', base);
+    const run = (target: string) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'test/scenarios/run.ts', target], { encoding: 'utf8' });
+    const ok = run(join(dir, 'cli'));
+    expect(ok.stdout.trim().split('\n')).toEqual(['PASS x', '1 passed, 0 failed']);
+    expect(ok.status).toBe(0);
+    await put('cli/broken.json', '[');
+    const bad = run(join(dir, 'cli'));
+    expect(bad.stdout).toMatch(/FAIL .*cli\/broken\.json: malformed JSON/);
+    expect(bad.stdout.trim().split('\n').at(-1)).toBe('1 passed, 1 failed');
+    expect(bad.status).toBe(1);
+    const missing = run(join(dir, 'nowhere'));
+    expect(missing.stdout.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');
+    expect(missing.status).toBe(1);
   });
 });
