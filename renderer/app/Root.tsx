@@ -19,6 +19,8 @@ export function Root({ nonce, platform }: { nonce: string | undefined; platform:
     <ConfigProvider
       locale={zhCN}
       csp={nonce ? { nonce } : undefined}
+      // "取消" not "取 消": the inserted space also ends up in the accessible name.
+      button={{ autoInsertSpace: false }}
       theme={{ token: { fontFamily: CJK_FONT_STACK } }}
     >
       <AntApp>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readCspNonce } from './csp-nonce';
+import { nonceDynamicStyles, readCspNonce } from './csp-nonce';
 
 const docWith = (content: string | null) => ({
   querySelector: (selector: string) =>
@@ -15,5 +15,29 @@ describe('readCspNonce', () => {
     expect(readCspNonce(docWith(null))).toBeUndefined();
     expect(readCspNonce(docWith(''))).toBeUndefined();
     expect(readCspNonce(docWith('%CSP_NONCE%'))).toBeUndefined();
+  });
+});
+
+describe('nonceDynamicStyles', () => {
+  it('gives created <style> elements the nonce and leaves other elements alone', () => {
+    const created: { tag: string; nonce: string }[] = [];
+    const doc = {
+      createElement(tag: string) {
+        const el = { tag, nonce: '' };
+        created.push(el);
+        return el;
+      },
+    };
+    nonceDynamicStyles(doc, 'abc');
+    doc.createElement('style');
+    doc.createElement('STYLE');
+    doc.createElement('script');
+    doc.createElement('div');
+    expect(created.map((e) => [e.tag, e.nonce])).toEqual([
+      ['style', 'abc'],
+      ['STYLE', 'abc'],
+      ['script', ''],
+      ['div', ''],
+    ]);
   });
 });

@@ -32,6 +32,13 @@ describe('shell store', () => {
     expect(selectPrefs(createShellStore(storage).getState())).toEqual({ siderCollapsed: true });
   });
 
+  it('resets to the defaults', () => {
+    const store = createShellStore(new MemoryStorage());
+    store.getState().setSiderCollapsed(true);
+    store.getState().resetPrefs();
+    expect(selectPrefs(store.getState())).toEqual({ siderCollapsed: false });
+  });
+
   it('ignores junk in storage', () => {
     const storage = new MemoryStorage();
     storage.setItem(

@@ -13,6 +13,7 @@ export interface ShellPrefs {
 export interface ShellState extends ShellPrefs {
   setSiderCollapsed(collapsed: boolean): void;
   toggleSider(): void;
+  resetPrefs(): void;
 }
 
 export const DEFAULT_SHELL_PREFS: ShellPrefs = { siderCollapsed: false };
@@ -37,6 +38,7 @@ export function createShellStore(storage: StateStorage | undefined) {
         ...DEFAULT_SHELL_PREFS,
         setSiderCollapsed: (siderCollapsed) => set({ siderCollapsed }),
         toggleSider: () => set((s) => ({ siderCollapsed: !s.siderCollapsed })),
+        resetPrefs: () => set({ ...DEFAULT_SHELL_PREFS }),
       }),
       {
         name: SHELL_PREFS_KEY,

@@ -18,18 +18,20 @@ test('the preview serves the strict CSP and antd styles carry the nonce', async 
   expect(styles.nonces).toEqual([nonce]);
 });
 
-test('the guard catches a CSP violation (an inline style without nonce is refused)', async ({
+test('the guard catches a CSP violation (injected inline style markup is refused)', async ({
   page,
   guard,
 }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1, name: '工作台' })).toBeVisible();
-  await page.evaluate(() => {
-    const style = document.createElement('style');
-    style.textContent = 'body { background: red; }';
-    document.head.append(style);
-  });
+  // Markup injection is what the nonce defends against: parsed <style> without nonce must be refused.
+  await page.evaluate(() =>
+    document.head.insertAdjacentHTML('beforeend', '<style>body { background: red; }</style>'),
+  );
   await expect.poll(() => guard.take().cspViolations.length).toBeGreaterThan(0);
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).not.toBe(
+    'rgb(255, 0, 0)',
+  );
 });
 
 test('the guard aborts and reports requests outside the app origin', async ({ page, guard }) => {

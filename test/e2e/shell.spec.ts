@@ -118,3 +118,18 @@ test('full-page screenshot of the shell', async ({ page }, testInfo) => {
   const { writeFile } = await import('node:fs/promises');
   await writeFile(path.join(dir, 'shell.png'), screenshot);
 });
+
+test('restoring default settings asks first, in a dialog that works under the CSP', async ({ page }) => {
+  await page.goto('/#/settings');
+  await page.getByRole('switch', { name: '收起左侧导航' }).click();
+  await expect(page.getByRole('button', { name: '展开导航' })).toBeVisible();
+  await page.getByRole('button', { name: '恢复默认设置' }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog).toContainText('恢复默认界面设置？');
+  await dialog.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByRole('switch', { name: '收起左侧导航' })).toBeChecked();
+  await page.getByRole('button', { name: '恢复默认设置' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '恢复默认' }).click();
+  await expect(page.getByRole('switch', { name: '收起左侧导航' })).not.toBeChecked();
+  await expect(page.getByText('已恢复默认界面设置。')).toBeVisible();
+});
