@@ -148,8 +148,10 @@ describe('checkDocumentStep', () => {
       expect(ids(checkDocumentStep(inc({ addressedTo: { kind: 'leader', personId: p('p-dep-a') } }), 'register', ctx))).toEqual([
         'incoming.addressing',
       ]);
-      expect(checkDocumentStep(inc(), 'route', ctx)).toEqual([]);
-      expect(ids(checkDocumentStep(inc({ routing: { leaderId: p('p-dep-b'), date: D } }), 'route', ctx))).toEqual([
+      const proposal = { text: '拟请王建国副区长阅示。', byId: p('p-ddir'), date: D };
+      expect(ids(checkDocumentStep(inc(), 'route', ctx))).toEqual(['incoming.route.noProposal']);
+      expect(checkDocumentStep(inc({ proposal }), 'route', ctx)).toEqual([]);
+      expect(ids(checkDocumentStep(inc({ proposal, routing: { leaderId: p('p-dep-b'), date: D } }), 'route', ctx))).toEqual([
         'incoming.route.mismatch',
       ]);
     });
@@ -174,6 +176,11 @@ describe('checkDocumentStep', () => {
       expect(ids(checkDocumentStep(open, 'complete', ctx))).toEqual(['incoming.complete.openAssignments']);
       const done = inc({ assignments: [{ unitId: unitId('u-edu'), assignedOn: D, due: D, doneOn: D }], completedOn: D });
       expect(checkDocumentStep(done, 'complete', ctx)).toEqual([]);
+      const unread = { ...done, circulation: [{ personId: p('p-fin-head'), sentOn: D }] };
+      const [f] = checkDocumentStep(unread, 'complete', ctx);
+      expect(f).toMatchObject({ ruleId: 'incoming.complete.unread', severity: 'warn' });
+      expect(f?.message).toContain('周强');
+      expect(checkDocumentStep({ ...unread, circulation: [{ personId: p('p-fin-head'), sentOn: D, readOn: D }] }, 'complete', ctx)).toEqual([]);
       expect(checkDocumentStep(done, 'archive', ctx)).toEqual([]);
     });
   });

@@ -4,7 +4,7 @@
  */
 import { yearOf, type IsoDate } from '../../calendar/iso-date';
 import { finding, type Finding, type SubjectRef } from '../findings';
-import type { Registry } from '../registry';
+import { personName, type Registry } from '../registry';
 import type { WorkingDays } from '../working-days';
 import {
   checkFiling,
@@ -244,8 +244,15 @@ export function checkIncomingStep(doc: IncomingDocument, step: IncomingStep, ctx
   switch (step) {
     case 'register':
       return [...checkIncomingAddressing(doc, reg), ...checkCrossDepartmentRequest(doc, reg)];
-    case 'route':
-      return doc.routing === undefined ? [...routeIncoming(doc, reg, date).findings] : checkRoutingRecord(doc, reg);
+    case 'route': {
+      const routed = doc.routing === undefined ? [...routeIncoming(doc, reg, date).findings] : checkRoutingRecord(doc, reg);
+      // Art. 54 lists 拟办 between 登记 and 呈批: the leader sees the office's proposal with the document.
+      const proposal =
+        doc.proposal === undefined
+          ? [finding('incoming.route.noProposal', [54], 'warn', subject, '呈批前请填写拟办意见（建议由哪位领导批示、哪个单位办理）。')]
+          : [];
+      return [...proposal, ...routed];
+    }
     case 'instruct': {
       const list = ctx.instruction === undefined ? (doc.instructions ?? []) : [ctx.instruction];
       const withNew = ctx.instruction === undefined ? doc : { ...doc, instructions: [...(doc.instructions ?? []), ctx.instruction] };
@@ -277,15 +284,30 @@ export function checkIncomingStep(doc: IncomingDocument, step: IncomingStep, ctx
     }
     case 'complete': {
       const open = (doc.assignments ?? []).filter((a) => a.doneOn === undefined);
-      if (open.length === 0) return [];
+      const unread = (doc.circulation ?? []).filter((c) => c.readOn === undefined);
       return [
-        finding(
-          'incoming.complete.openAssignments',
-          [54],
-          'block',
-          subject,
-          `仍有 ${open.length} 项交办事项未办结，不能办结本件。`,
-        ),
+        ...(open.length === 0
+          ? []
+          : [
+              finding(
+                'incoming.complete.openAssignments',
+                [54],
+                'block',
+                subject,
+                `仍有 ${open.length} 项交办事项未办结，不能办结本件。`,
+              ),
+            ]),
+        ...(unread.length === 0
+          ? []
+          : [
+              finding(
+                'incoming.complete.unread',
+                [54],
+                'warn',
+                subject,
+                `传阅尚未结束：${unread.map((c) => personName(reg, c.personId)).join('、')}未阅。请催阅后再办结。`,
+              ),
+            ]),
       ];
     }
     case 'archive':
