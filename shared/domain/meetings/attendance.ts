@@ -4,7 +4,7 @@
  */
 import { finding, type Finding } from '../findings';
 import { activeTopics, type Meeting } from '../meeting';
-import { personName, type Registry } from '../registry';
+import { actingFor, isAway, personName, type Registry } from '../registry';
 import { joinNames, meetingRef } from './context';
 
 /** Art. 45: 文件和议题于会前送达与会人员. Assistants get materials through the person they assist. */
@@ -131,4 +131,25 @@ export function checkRecords(m: Meeting, reg: Registry): Finding[] {
     );
   }
   return out;
+}
+
+/**
+ * Arts. 9, 46: someone on the list is away (travel report) on the meeting day without a leave request —
+ * remind the clerk to obtain leave from the chair and name who covers their work.
+ */
+export function checkAwayAttendees(m: Meeting, reg: Registry): Finding[] {
+  const asked = new Set(m.leaves.map((l) => l.personId));
+  const listed = [...new Set(m.attendees.filter((a) => a.role !== 'assistant').map((a) => a.personId))];
+  return listed
+    .filter((p) => p !== m.chairId && !asked.has(p) && isAway(reg, p, m.date))
+    .map((p) => {
+      const acting = actingFor(reg, p, m.date);
+      return finding(
+        'meeting.attendee.away',
+        [9, 46],
+        'warn',
+        { kind: 'attendance', id: p },
+        `${personName(reg, p)}${m.date}外出，不能参会的需向会议主持人${personName(reg, m.chairId)}请假。${acting ? `其工作由${personName(reg, acting.actingId)}代管，可视需要通知其参会。` : ''}`,
+      );
+    });
 }

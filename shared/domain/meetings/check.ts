@@ -10,7 +10,14 @@ import {
   type Meeting,
   type MeetingState,
 } from '../meeting';
-import { checkAbsences, checkLeaves, checkMaterials, checkRecorder, checkRecords } from './attendance';
+import {
+  checkAbsences,
+  checkAwayAttendees,
+  checkLeaves,
+  checkMaterials,
+  checkRecorder,
+  checkRecords,
+} from './attendance';
 import { dedupeFindings, meetingRef, type MeetingRuleContext } from './context';
 import { checkMeetingDocumentsDue, checkExecutiveReports } from './followup';
 import {
@@ -118,6 +125,7 @@ function stepRules(m: Meeting, step: MeetingStep, ctx: MeetingRuleContext): Find
       return [
         ...checkAttendeeList(m, reg),
         ...checkMissingAttendees(m, reg),
+        ...checkAwayAttendees(m, reg),
         ...checkMaterials(m, reg),
         ...checkLeaves(m, reg),
       ];

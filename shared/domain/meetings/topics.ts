@@ -305,6 +305,24 @@ export function checkTopicApproval(m: Meeting, t: Topic, reg: Registry): Finding
   return out;
 }
 
+/**
+ * Art. 24: major matters of overall importance are decided by the 全体会议, 党组会议 or 常务会议; a
+ * 区长办公会议 or 专题会议 may study them but should not take the decision.
+ */
+export function checkDecidingBody(m: Meeting, t: Topic): Finding[] {
+  if (t.major === undefined || m.kind === 'plenary' || m.kind === 'partyGroup' || m.kind === 'executive')
+    return [];
+  return [
+    finding(
+      'topic.decidingBody',
+      [24],
+      'warn',
+      topicRef(t),
+      `议题“${t.title}”属重大决策，涉及全局性工作的应由区政府全体会议或区政府党组会议、区政府常务会议讨论决定；${MEETING_KIND_LABELS[m.kind]}可研究协调，决定须提交上述会议。`,
+    ),
+  ];
+}
+
 /** All agenda gates for every active topic. */
 export function checkAgenda(m: Meeting, ctx: MeetingRuleContext): Finding[] {
   const topics = activeTopics(m);
@@ -323,6 +341,7 @@ export function checkAgenda(m: Meeting, ctx: MeetingRuleContext): Finding[] {
     ...checkTopicSubstance(m, t, ctx.registry),
     ...checkCoordination(m, t, ctx),
     ...checkMajorDecision(m, t, ctx.registry),
+    ...checkDecidingBody(m, t),
     ...checkTopicApproval(m, t, ctx.registry),
   ]);
 }
