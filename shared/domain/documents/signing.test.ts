@@ -53,6 +53,11 @@ describe('signingRowOf — the matrix rows', () => {
     expect(signingRowOf(doc({ kind: 'order' }))).toBe('art51Reserved');
     expect(signingRowOf(doc({ issuer: { kind: 'governmentOffice' }, reservedContent: 'personnel' }))).toBe('art51Reserved');
   });
+  it('sends the government’s meeting minutes to the 区长 under art. 47', () => {
+    expect(signingRowOf(doc({ kind: 'minutes', issuer: { kind: 'governmentOffice' } }))).toBe('meetingMinutes');
+    expect(signingRowOf(doc({ kind: 'minutes', issuer: { kind: 'partyAndGovernment' } }))).toBe('partyAndGovernmentJoint');
+    expect(requiredSigning(doc({ kind: 'minutes' }), reg, D).articles).toEqual([47]);
+  });
   it('splits 区政府 documents by direction and names each joint form', () => {
     expect(signingRowOf(doc({ flow: 'upward' }))).toBe('governmentUpward');
     expect(signingRowOf(doc({ flow: 'parallel' }))).toBe('governmentParallelOrDownward');

@@ -30,6 +30,7 @@ import {
 /** The rows of the matrix (docs/signing-matrix.md). */
 export type SigningRow =
   | 'art51Reserved'
+  | 'meetingMinutes'
   | 'governmentUpward'
   | 'governmentParallelOrDownward'
   | 'partyAndGovernmentJoint'
@@ -39,6 +40,7 @@ export type SigningRow =
 
 export const SIGNING_ROW_LABELS: Readonly<Record<SigningRow, string>> = {
   art51Reserved: '议案、规章、命令、人事任免',
+  meetingMinutes: '区政府会议纪要',
   governmentUpward: '以区政府名义制发的上行文',
   governmentParallelOrDownward: '以区政府名义制发的平行文、下行文',
   partyAndGovernmentJoint: '区委、区政府联合发文',
@@ -166,6 +168,10 @@ interface RowShape {
 export function signingRowOf(doc: OutgoingDocument): SigningRow {
   if (reservedContentOf(doc) !== undefined) return 'art51Reserved';
   const issuer = doc.issuer;
+  // Art. 47 governs minutes of the government's meetings ahead of the general art. 52 rows.
+  if (doc.kind === 'minutes' && (issuer.kind === 'government' || issuer.kind === 'governmentOffice')) {
+    return 'meetingMinutes';
+  }
   switch (issuer.kind) {
     case 'government':
       return doc.flow === 'upward' ? 'governmentUpward' : 'governmentParallelOrDownward';
@@ -197,6 +203,17 @@ function shapeOf(doc: OutgoingDocument, row: SigningRow): RowShape {
         reason: `${content === undefined ? '' : RESERVED_CONTENT_LABELS[content]}由区长签署（第五十一条）`,
       };
     }
+    case 'meetingMinutes':
+      // Chaired by the 区长 → he signs; chaired by a 副区长 → "报区长签发": the 区长 either way.
+      return {
+        signers: ['districtHead'],
+        reviewers: [],
+        countersigners: [],
+        reportFirst: false,
+        whenNecessary: [],
+        articles: [47],
+        reason: '会议纪要由会议主持人签发；会议主持人是副区长的，报区长签发（第四十七条）',
+      };
     case 'governmentUpward':
       return {
         signers: ['districtHead'],
