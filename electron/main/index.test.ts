@@ -14,7 +14,7 @@ const fake = vi.hoisted(() => {
     calls: [] as string[],
     appListeners: new Map<string, Listener>(),
     privileged: [] as unknown[],
-    protocolHandlers: new Map<string, (request: { url: string }) => Promise<Response>>(),
+    protocolHandlers: new Map<string, (request: { url: string; method: string }) => Promise<Response>>(),
     ipcChannels: [] as string[],
     sessionHandlers: new Map<string, unknown>(),
     menu: null as unknown,
@@ -62,7 +62,7 @@ const fake = vi.hoisted(() => {
         state.calls.push(`registerSchemesAsPrivileged(ready=${state.readyResolved})`);
         state.privileged.push(...schemes);
       },
-      handle: (scheme: string, handler: (request: { url: string }) => Promise<Response>) => state.protocolHandlers.set(scheme, handler),
+      handle: (scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) => state.protocolHandlers.set(scheme, handler),
     },
     session: {
       defaultSession: {
@@ -125,7 +125,8 @@ describe('main composition root', () => {
     expect(state.windows[0]).toMatchObject({ focused: 1, restored: 1 });
 
     const handler = state.protocolHandlers.get('app')!;
-    const denied = await handler({ url: 'app://huiwen/%2e%2e/%2e%2e/package.json' });
+    expect((await handler({ url: 'app://huiwen/index.html', method: 'POST' })).status).toBe(405);
+    const denied = await handler({ url: 'app://huiwen/%2e%2e/%2e%2e/package.json', method: 'GET' });
     expect(denied.status).toBe(403);
     expect(denied.headers.get('x-content-type-options')).toBe('nosniff');
   });

@@ -105,6 +105,10 @@ async function start(): Promise<void> {
   const nonce = generateNonce(); // once per launch; see csp.ts for the %CSP_NONCE% convention
   const roots: ServeRoots = { renderer: path.join(__dirname, '../renderer'), resources: resourcesRoot() };
   protocol.handle(APP_SCHEME, async (request) => {
+    // Static files only: nothing on app:// accepts data.
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD', 'X-Content-Type-Options': 'nosniff' } });
+    }
     const response = await serveAppRequest(request.url, roots, nonce, { realpath: fs.realpath, readFile: fs.readFile });
     return new Response(response.body === null ? null : Buffer.from(response.body), { status: response.status, headers: { ...response.headers } });
   });
