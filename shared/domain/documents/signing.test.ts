@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { IsoDate } from '../../calendar/iso-date';
 import { isoDate } from '../../calendar/iso-date';
@@ -208,5 +209,57 @@ describe('checkSigningReviews', () => {
     expect(checkSigningReviews(d, requiredSigning(d, reg, D), D).map((f) => [f.ruleId, f.severity])).toEqual([
       ['document.sign.reviewOrder', 'warn'],
     ]);
+  });
+});
+
+describe('the matrix is total (property)', () => {
+  const issuers: OutgoingDocument['issuer'][] = [
+    { kind: 'government' },
+    { kind: 'governmentOffice' },
+    { kind: 'partyAndGovernment' },
+    { kind: 'governmentWithPeer', counterpartName: '泾川县人民政府', counterpartSignerPost: 'governmentHead' },
+    { kind: 'governmentWithPeer', counterpartName: '泾川县人民政府', counterpartSignerPost: 'deputyGovernmentHead' },
+    { kind: 'governmentWithPeer', counterpartName: '平凉市生态环境局', counterpartSignerPost: 'departmentHead' },
+    { kind: 'partyOfficeAndGovernmentOffice' },
+  ];
+  const people = reg.people.map((x) => x.id);
+
+  it('for every issuer, flow, escalation and person: authority is refused exactly when the person is outside the chain', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...issuers),
+        fc.constantFrom('upward' as const, 'parallel' as const, 'downward' as const),
+        fc.constantFrom(undefined, 'districtHead' as const, 'responsibleDeputy' as const),
+        fc.constantFrom(undefined, 'personnel' as const),
+        fc.constantFrom(...people),
+        fc.constantFrom('sign' as const, 'countersign' as const),
+        (issuer, flow, esc, reserved, who, role) => {
+          const d = doc({
+            issuer,
+            flow,
+            ...(esc === undefined ? {} : { escalation: { to: esc, reason: '有必要' } }),
+            ...(reserved === undefined ? {} : { reservedContent: reserved }),
+          });
+          const req = requiredSigning(d, reg, D);
+          expect(req.gaps).toEqual([]);
+          expect(req.articles.length).toBeGreaterThan(0);
+          const slots = role === 'sign' ? req.signers : req.countersigners;
+          const fs = ids(checkSignature(d, sig(who, { role }), reg, D));
+          if (slots.length === 0) {
+            expect(fs).toEqual(['document.sign.role']);
+            return;
+          }
+          const inChain = slots.some((s) => s.personId === who);
+          const alternate = req.whenNecessary.some((post) =>
+            requiredSigning({ ...d, escalation: { to: post, reason: 'x' } }, reg, D)[role === 'sign' ? 'signers' : 'countersigners'].some(
+              (s) => s.personId === who,
+            ),
+          );
+          expect(fs.includes('document.sign.authority')).toBe(!inChain && !alternate);
+          expect(fs.includes('document.sign.escalationUnrecorded')).toBe(!inChain && alternate);
+        },
+      ),
+      { numRuns: 400 },
+    );
   });
 });
