@@ -9,7 +9,9 @@ import { defineConfig } from '@playwright/test';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const PREVIEW_HOST = '127.0.0.1';
-const PREVIEW_PORT = 4173;
+// HUIWEN_E2E_PORT (with HUIWEN_WEB_OUT for the build, and --output for artefacts) lets parallel runs in
+// one checkout stay apart; the defaults are what CI and `npm run test:e2e` use.
+const PREVIEW_PORT = Number(process.env.HUIWEN_E2E_PORT ?? 4173);
 const PREVIEW_ORIGIN = `http://${PREVIEW_HOST}:${PREVIEW_PORT}`;
 
 /** Projects named on the command line (`--project=x` or `--project x`); empty means all. */

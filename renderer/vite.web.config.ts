@@ -13,6 +13,10 @@ import { generateNonce, htmlSecurityHeaders, htmlWithNonce } from '../electron/m
 
 const rendererRoot = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(rendererRoot, '..');
+// Overridable so parallel runs (several people, one checkout) need not clobber each other's build.
+const outDir = process.env.HUIWEN_WEB_OUT
+  ? path.resolve(process.env.HUIWEN_WEB_OUT)
+  : path.join(repoRoot, 'dist-web');
 const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
 /** Serves index.html with the nonce filled in, and the CSP (plus hardening headers) on every response. */
@@ -48,7 +52,7 @@ export default defineConfig({
     'import.meta.env.VITE_HUIWEN_VERSION': JSON.stringify(pkg.version),
   },
   build: {
-    outDir: path.join(repoRoot, 'dist-web'),
+    outDir,
     emptyOutDir: true,
     target: 'chrome130',
     // A desktop app loads from disk; one large antd chunk is fine and not worth the warning.

@@ -113,7 +113,7 @@ test('full-page screenshot of the shell', async ({ page }, testInfo) => {
   await page.evaluate(() => document.fonts.ready);
   const screenshot = await page.screenshot({ fullPage: true });
   await testInfo.attach('shell.png', { body: screenshot, contentType: 'image/png' });
-  const dir = path.join('test-results', 'screenshots');
+  const dir = path.join(testInfo.project.outputDir, 'screenshots');
   mkdirSync(dir, { recursive: true });
   const { writeFile } = await import('node:fs/promises');
   await writeFile(path.join(dir, 'shell.png'), screenshot);
