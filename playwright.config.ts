@@ -5,6 +5,7 @@
  * - electron: the packaged main + renderer (specs in test/electron skip where no Electron binary exists).
  */
 import { existsSync } from 'node:fs';
+import path from 'node:path';
 import { defineConfig } from '@playwright/test';
 
 const SYSTEM_CHROMIUM = '/usr/bin/chromium';
@@ -28,6 +29,12 @@ const projects = selectedProjects(process.argv);
 // Only the chromium project needs the preview server (and dist-web); an electron-only run must not.
 const needsPreview = projects.length === 0 || projects.includes('chromium');
 const isCI = Boolean(process.env.CI);
+
+const builtIndex = path.resolve(process.env.HUIWEN_WEB_OUT ?? 'dist-web', 'index.html');
+if (needsPreview && !existsSync(builtIndex)) {
+  // Fail now with the fix, rather than after the web server times out serving 500s.
+  throw new Error(`${builtIndex} is missing: run \`npm run build:web\` first (npm run test:e2e does both).`);
+}
 
 export default defineConfig({
   outputDir: 'test-results',

@@ -39,6 +39,7 @@ export function ExchangePage() {
       <PageHeading title="数据交换" intro="把数据导出到文件夹或U盘，或从其他电脑导出的文件载入数据。" />
       {outcome.kind === 'written' ? (
         <Alert
+          className="hw-alert"
           type="success"
           showIcon
           role="status"
@@ -47,7 +48,14 @@ export function ExchangePage() {
         />
       ) : null}
       {outcome.kind === 'failed' ? (
-        <Alert type="error" showIcon role="alert" title="没有写入文件" description={outcome.message} />
+        <Alert
+          className="hw-alert"
+          type="error"
+          showIcon
+          role="alert"
+          title="没有写入文件"
+          description={outcome.message}
+        />
       ) : null}
       <EmptyState
         title="还没有导出过数据"
