@@ -2,7 +2,14 @@ import * as nodeFs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { PartialWriteError, tempPathFor, writeFileAtomic, writeFilesAtomic, type AtomicFs, type FileHandleLike } from './atomic-write';
+import {
+  PartialWriteError,
+  tempPathFor,
+  writeFileAtomic,
+  writeFilesAtomic,
+  type AtomicFs,
+  type FileHandleLike,
+} from './atomic-write';
 
 type Step = 'open' | 'write' | 'fsync' | 'close' | 'rename' | 'dirOpen' | 'dirSync';
 
@@ -51,7 +58,8 @@ afterEach(async () => {
 });
 
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
-const leftovers = async (): Promise<string[]> => (await nodeFs.readdir(dir)).filter((n) => n.endsWith('.huiwen-tmp'));
+const leftovers = async (): Promise<string[]> =>
+  (await nodeFs.readdir(dir)).filter((n) => n.endsWith('.huiwen-tmp'));
 
 describe('writeFileAtomic', () => {
   it('writes new content and leaves no temp file', async () => {
@@ -73,30 +81,40 @@ describe('writeFileAtomic', () => {
     async (step) => {
       const dest = path.join(dir, 'a.txt');
       await nodeFs.writeFile(dest, 'old');
-      await expect(writeFileAtomic(faultyFs(step), dest, text('new'))).rejects.toThrow(`injected ${step} failure`);
+      await expect(writeFileAtomic(faultyFs(step), dest, text('new'))).rejects.toThrow(
+        `injected ${step} failure`,
+      );
       expect(await nodeFs.readFile(dest, 'utf8')).toBe('old');
       expect(await leftovers()).toEqual([]);
     },
   );
 
-  it.each<Step>(['open', 'write', 'fsync', 'close', 'rename'])('failure at %s: absent destination stays absent', async (step) => {
-    const dest = path.join(dir, 'new.txt');
-    await expect(writeFileAtomic(faultyFs(step), dest, text('new'))).rejects.toThrow();
-    await expect(nodeFs.stat(dest)).rejects.toMatchObject({ code: 'ENOENT' });
-    expect(await leftovers()).toEqual([]);
-  });
+  it.each<Step>(['open', 'write', 'fsync', 'close', 'rename'])(
+    'failure at %s: absent destination stays absent',
+    async (step) => {
+      const dest = path.join(dir, 'new.txt');
+      await expect(writeFileAtomic(faultyFs(step), dest, text('new'))).rejects.toThrow();
+      await expect(nodeFs.stat(dest)).rejects.toMatchObject({ code: 'ENOENT' });
+      expect(await leftovers()).toEqual([]);
+    },
+  );
 
-  it.each<Step>(['dirOpen', 'dirSync'])('a folder fsync failure (%s, e.g. Windows) is tolerated', async (step) => {
-    const dest = path.join(dir, 'a.txt');
-    await writeFileAtomic(faultyFs(step), dest, text('new'));
-    expect(await nodeFs.readFile(dest, 'utf8')).toBe('new');
-    expect(await leftovers()).toEqual([]);
-  });
+  it.each<Step>(['dirOpen', 'dirSync'])(
+    'a folder fsync failure (%s, e.g. Windows) is tolerated',
+    async (step) => {
+      const dest = path.join(dir, 'a.txt');
+      await writeFileAtomic(faultyFs(step), dest, text('new'));
+      expect(await nodeFs.readFile(dest, 'utf8')).toBe('new');
+      expect(await leftovers()).toEqual([]);
+    },
+  );
 
   it('refuses to reuse a pre-existing temp name (no following planted files)', async () => {
     const dest = path.join(dir, 'a.txt');
     await nodeFs.writeFile(tempPathFor(dest, 'fixed'), 'planted');
-    await expect(writeFileAtomic(faultyFs(), dest, text('new'), { randomSuffix: () => 'fixed' })).rejects.toMatchObject({ code: 'EEXIST' });
+    await expect(
+      writeFileAtomic(faultyFs(), dest, text('new'), { randomSuffix: () => 'fixed' }),
+    ).rejects.toMatchObject({ code: 'EEXIST' });
     expect(await nodeFs.readFile(tempPathFor(dest, 'fixed'), 'utf8')).toBe('planted');
   });
 });
@@ -136,9 +154,13 @@ describe('writeFilesAtomic', () => {
     const outside = await nodeFs.mkdtemp(path.join(os.tmpdir(), 'huiwen-outside-'));
     try {
       await nodeFs.symlink(outside, path.join(dir, 'link'));
-      await expect(writeFilesAtomic(faultyFs(), dir, [{ relativePath: 'link/x.txt', bytes: text('x') }])).rejects.toBeInstanceOf(PartialWriteError);
+      await expect(
+        writeFilesAtomic(faultyFs(), dir, [{ relativePath: 'link/x.txt', bytes: text('x') }]),
+      ).rejects.toBeInstanceOf(PartialWriteError);
       expect(await nodeFs.readdir(outside)).toEqual([]);
-      await expect(writeFilesAtomic(faultyFs(), dir, [{ relativePath: '../x.txt', bytes: text('x') }])).rejects.toBeInstanceOf(PartialWriteError);
+      await expect(
+        writeFilesAtomic(faultyFs(), dir, [{ relativePath: '../x.txt', bytes: text('x') }]),
+      ).rejects.toBeInstanceOf(PartialWriteError);
     } finally {
       await nodeFs.rm(outside, { recursive: true, force: true });
     }

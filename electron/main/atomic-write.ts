@@ -55,7 +55,12 @@ async function fsyncDirectory(fs: AtomicFs, dir: string): Promise<void> {
 }
 
 /** Writes `bytes` to `destination` atomically. Throws on failure, leaving no temp file behind. */
-export async function writeFileAtomic(fs: AtomicFs, destination: string, bytes: Uint8Array, options: AtomicOptions = {}): Promise<void> {
+export async function writeFileAtomic(
+  fs: AtomicFs,
+  destination: string,
+  bytes: Uint8Array,
+  options: AtomicOptions = {},
+): Promise<void> {
   const temp = tempPathFor(destination, (options.randomSuffix ?? defaultSuffix)());
   // 'wx': fail rather than follow a pre-planted file or symlink at the temp name.
   const handle = await fs.open(temp, 'wx');

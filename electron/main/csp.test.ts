@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { CSP_NONCE_PLACEHOLDER, cspHeader, generateNonce, htmlSecurityHeaders, htmlWithNonce, isValidNonce } from './csp';
+import {
+  CSP_NONCE_PLACEHOLDER,
+  cspHeader,
+  generateNonce,
+  htmlSecurityHeaders,
+  htmlWithNonce,
+  isValidNonce,
+} from './csp';
 
 const nonce = 'QUJDREVGR0hJSktMTU5PUFFS';
 
@@ -26,7 +33,9 @@ describe('cspHeader', () => {
 describe('htmlWithNonce', () => {
   it('replaces every placeholder', () => {
     const html = `<meta name="csp-nonce" content="${CSP_NONCE_PLACEHOLDER}"><script nonce="${CSP_NONCE_PLACEHOLDER}"></script>`;
-    expect(htmlWithNonce(html, nonce)).toBe(`<meta name="csp-nonce" content="${nonce}"><script nonce="${nonce}"></script>`);
+    expect(htmlWithNonce(html, nonce)).toBe(
+      `<meta name="csp-nonce" content="${nonce}"><script nonce="${nonce}"></script>`,
+    );
   });
   it('leaves HTML without placeholders unchanged', () => {
     expect(htmlWithNonce('<p>会文</p>', nonce)).toBe('<p>会文</p>');

@@ -22,7 +22,9 @@ export function isValidNonce(nonce: string): boolean {
  * A fresh nonce: 18 random bytes as base64 (24 chars, no padding). Call once per app launch.
  * `randomBytes` is injected so this file stays free of node:crypto (callers pass crypto.getRandomValues).
  */
-export function generateNonce(fillRandom: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b)): string {
+export function generateNonce(
+  fillRandom: (bytes: Uint8Array) => Uint8Array = (b) => globalThis.crypto.getRandomValues(b),
+): string {
   const bytes = fillRandom(new Uint8Array(18));
   let binary = '';
   for (const byte of bytes) binary += String.fromCharCode(byte);

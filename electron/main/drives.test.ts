@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { linuxMountRoots, listRemovableDrives, type DrivesEnv } from './drives';
 
-function env(platform: string, dirs: Readonly<Record<string, readonly string[]>>, existing: readonly string[], extra: Partial<DrivesEnv> = {}): DrivesEnv {
+function env(
+  platform: string,
+  dirs: Readonly<Record<string, readonly string[]>>,
+  existing: readonly string[],
+  extra: Partial<DrivesEnv> = {},
+): DrivesEnv {
   return {
     platform,
     userName: 'clerk',
@@ -18,11 +23,11 @@ function env(platform: string, dirs: Readonly<Record<string, readonly string[]>>
 describe('listRemovableDrives', () => {
   it('lists udisks mount points on Linux, skipping hidden entries and plain files', async () => {
     const drives = await listRemovableDrives(
-      env(
-        'linux',
-        { '/media/clerk': ['KINGSTON', '.hidden', 'file.txt'], '/run/media/clerk': ['U盘'] },
-        ['/media/clerk/KINGSTON', '/media/clerk/.hidden', '/run/media/clerk/U盘'],
-      ),
+      env('linux', { '/media/clerk': ['KINGSTON', '.hidden', 'file.txt'], '/run/media/clerk': ['U盘'] }, [
+        '/media/clerk/KINGSTON',
+        '/media/clerk/.hidden',
+        '/run/media/clerk/U盘',
+      ]),
     );
     expect(drives).toEqual([
       { label: 'KINGSTON', mountPath: '/media/clerk/KINGSTON' },
@@ -35,7 +40,9 @@ describe('listRemovableDrives', () => {
   });
 
   it('lists existing drive letters D:..Z: on Windows except the system drive', async () => {
-    const drives = await listRemovableDrives(env('win32', {}, ['C:\\', 'D:\\', 'E:\\', 'F:\\'], { systemDrive: 'd:' }));
+    const drives = await listRemovableDrives(
+      env('win32', {}, ['C:\\', 'D:\\', 'E:\\', 'F:\\'], { systemDrive: 'd:' }),
+    );
     expect(drives).toEqual([
       { label: 'E:', mountPath: 'E:\\' },
       { label: 'F:', mountPath: 'F:\\' },

@@ -18,7 +18,9 @@ export interface DrivesEnv {
 /** Mount points of USB sticks on common Linux desktops (udisks2). */
 export function linuxMountRoots(userName: string): readonly string[] {
   const safeUser = /^[A-Za-z0-9._-]{1,64}$/.test(userName) ? userName : null;
-  return safeUser === null ? [] : [path.posix.join('/media', safeUser), path.posix.join('/run/media', safeUser)];
+  return safeUser === null
+    ? []
+    : [path.posix.join('/media', safeUser), path.posix.join('/run/media', safeUser)];
 }
 
 export async function listRemovableDrives(env: DrivesEnv): Promise<readonly RemovableDrive[]> {

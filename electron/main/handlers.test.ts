@@ -26,8 +26,12 @@ afterEach(async () => {
 });
 
 /** Fake dialogs: each returns the next queued answer. */
-function deps(answers: { folder?: (string | null)[]; save?: (string | null)[]; open?: (string | null)[] }, extra: Partial<HandlerDeps> = {}): HandlerDeps {
-  const next = (queue: (string | null)[] | undefined): Promise<string | null> => Promise.resolve(queue?.shift() ?? null);
+function deps(
+  answers: { folder?: (string | null)[]; save?: (string | null)[]; open?: (string | null)[] },
+  extra: Partial<HandlerDeps> = {},
+): HandlerDeps {
+  const next = (queue: (string | null)[] | undefined): Promise<string | null> =>
+    Promise.resolve(queue?.shift() ?? null);
   return {
     appInfo: () => appInfo,
     pickFolder: () => next(answers.folder),
@@ -68,7 +72,11 @@ describe('createHandlers', () => {
 
   it('refuses an unknown grant id (not-granted)', async () => {
     const handlers = createHandlers(deps({}));
-    const error = await rejection(handlers.writeFilesAtomic('3b241101-e2bb-4255-8caf-4136c566a962', [{ relativePath: 'a', bytes: text('x') }]));
+    const error = await rejection(
+      handlers.writeFilesAtomic('3b241101-e2bb-4255-8caf-4136c566a962', [
+        { relativePath: 'a', bytes: text('x') },
+      ]),
+    );
     expect(error.code).toBe('not-granted');
     expect(error.message).toBe(HANDLER_MESSAGES.notGranted);
   });
@@ -77,7 +85,10 @@ describe('createHandlers', () => {
     const first = createHandlers(deps({ folder: [dir] }));
     const grant = await first.chooseFolder('x');
     const second = createHandlers(deps({}));
-    expect((await rejection(second.writeFilesAtomic(grant!.grantId, [{ relativePath: 'a', bytes: text('x') }]))).code).toBe('not-granted');
+    expect(
+      (await rejection(second.writeFilesAtomic(grant!.grantId, [{ relativePath: 'a', bytes: text('x') }])))
+        .code,
+    ).toBe('not-granted');
   });
 
   it('returns null when the folder dialog is cancelled; refuses missing or relative folders', async () => {
@@ -113,7 +124,10 @@ describe('createHandlers', () => {
     const target = path.join(dir, '通知.pdf');
     await nodeFs.writeFile(target, 'old');
     const handlers = createHandlers(deps({ save: [target, null] }));
-    expect(await handlers.saveFile('通知.pdf', text('new'), [{ name: 'PDF', extensions: ['pdf'] }])).toEqual({ saved: true, displayPath: target });
+    expect(await handlers.saveFile('通知.pdf', text('new'), [{ name: 'PDF', extensions: ['pdf'] }])).toEqual({
+      saved: true,
+      displayPath: target,
+    });
     expect(await nodeFs.readFile(target, 'utf8')).toBe('new');
     expect(await handlers.saveFile('通知.pdf', text('x'), [])).toEqual({ saved: false });
   });
@@ -142,7 +156,9 @@ describe('createHandlers', () => {
   it('refuses files over the size limit, folders and unreadable paths', async () => {
     const big = path.join(dir, 'big.bin');
     await nodeFs.writeFile(big, new Uint8Array(2048));
-    const handlers = createHandlers(deps({ open: [big, dir, path.join(dir, 'gone.json')] }, { maxOpenBytes: 1024 }));
+    const handlers = createHandlers(
+      deps({ open: [big, dir, path.join(dir, 'gone.json')] }, { maxOpenBytes: 1024 }),
+    );
     expect((await rejection(handlers.openFile('x', []))).message).toBe(HANDLER_MESSAGES.tooLarge(1024));
     expect((await rejection(handlers.openFile('x', []))).message).toBe(HANDLER_MESSAGES.notAFile);
     expect((await rejection(handlers.openFile('x', []))).message).toBe(HANDLER_MESSAGES.readFailed);
@@ -156,7 +172,9 @@ describe('createHandlers', () => {
   it('lists removable drives when a lister is given, else none', async () => {
     expect(await createHandlers(deps({})).listRemovableDrives()).toEqual([]);
     const drives = [{ label: 'KINGSTON', mountPath: '/media/clerk/KINGSTON' }];
-    expect(await createHandlers(deps({}, { listRemovableDrives: async () => drives })).listRemovableDrives()).toEqual(drives);
+    expect(
+      await createHandlers(deps({}, { listRemovableDrives: async () => drives })).listRemovableDrives(),
+    ).toEqual(drives);
   });
 
   it('all messages are Chinese', () => {

@@ -9,7 +9,16 @@
 import { randomUUID } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
-import type { AppInfo, FileFilter, FolderGrant, HuiwenHandlers, PickedFile, RemovableDrive, SaveReport, WriteReport } from '../../shared/ipc';
+import type {
+  AppInfo,
+  FileFilter,
+  FolderGrant,
+  HuiwenHandlers,
+  PickedFile,
+  RemovableDrive,
+  SaveReport,
+  WriteReport,
+} from '../../shared/ipc';
 import { PartialWriteError, writeFileAtomic, writeFilesAtomic, type AtomicFs } from './atomic-write';
 import { HandlerError } from './errors';
 
@@ -83,13 +92,20 @@ export function createHandlers(deps: HandlerDeps): HuiwenHandlers {
         return await writeFilesAtomic(fs, root, files);
       } catch (error) {
         if (error instanceof PartialWriteError) {
-          throw new HandlerError('io-failed', HANDLER_MESSAGES.partialWrite(error.written.length, error.failedPath));
+          throw new HandlerError(
+            'io-failed',
+            HANDLER_MESSAGES.partialWrite(error.written.length, error.failedPath),
+          );
         }
         throw new HandlerError('io-failed', HANDLER_MESSAGES.saveFailed);
       }
     },
 
-    async saveFile(suggestedName: string, bytes: Uint8Array, filters: readonly FileFilter[]): Promise<SaveReport> {
+    async saveFile(
+      suggestedName: string,
+      bytes: Uint8Array,
+      filters: readonly FileFilter[],
+    ): Promise<SaveReport> {
       const target = await deps.pickSavePath(suggestedName, filters);
       if (target === null) return { saved: false };
       if (!path.isAbsolute(target)) throw new HandlerError('io-failed', HANDLER_MESSAGES.notAbsolute);
@@ -121,7 +137,8 @@ export function createHandlers(deps: HandlerDeps): HuiwenHandlers {
         throw new HandlerError('io-failed', HANDLER_MESSAGES.readFailed);
       }
       // The file may have grown between stat and read.
-      if (data.byteLength > maxOpenBytes) throw new HandlerError('io-failed', HANDLER_MESSAGES.tooLarge(maxOpenBytes));
+      if (data.byteLength > maxOpenBytes)
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.tooLarge(maxOpenBytes));
       // A plain Uint8Array view (not a Buffer subclass) so structured clone sends exactly the bytes.
       const bytes = new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
       return { name: path.basename(picked), size: bytes.byteLength, bytes };

@@ -62,7 +62,8 @@ const fake = vi.hoisted(() => {
         state.calls.push(`registerSchemesAsPrivileged(ready=${state.readyResolved})`);
         state.privileged.push(...schemes);
       },
-      handle: (scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) => state.protocolHandlers.set(scheme, handler),
+      handle: (scheme: string, handler: (request: { url: string; method: string }) => Promise<Response>) =>
+        state.protocolHandlers.set(scheme, handler),
     },
     session: {
       defaultSession: {
@@ -101,20 +102,33 @@ describe('main composition root', () => {
     const { state } = fake;
     expect(url).toBe('app://huiwen/index.html');
     expect(state.calls.slice(0, 2)).toEqual(['enableSandbox', 'registerSchemesAsPrivileged(ready=false)']);
-    expect(state.privileged).toEqual([expect.objectContaining({ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) })]);
+    expect(state.privileged).toEqual([
+      expect.objectContaining({
+        scheme: 'app',
+        privileges: expect.objectContaining({ standard: true, secure: true }),
+      }),
+    ]);
     expect([...state.protocolHandlers.keys()]).toEqual(['app']);
     expect([...state.sessionHandlers.keys()].sort()).toEqual(['beforeRequest', 'check', 'device', 'request']);
     expect(state.ipcChannels.sort()).toEqual(IPC_METHODS.map(ipcChannel).sort());
     expect(state.menu).not.toBeNull();
     const prefs = state.windows[0]!.options['webPreferences'] as Record<string, unknown>;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, devTools: false });
+    expect(prefs).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      devTools: false,
+    });
     expect(String(prefs['preload'])).toMatch(/preload[\\/]index\.cjs$/);
   });
 
   it('hardens every webContents, focuses the first window for a second instance, and serves app:// safely', async () => {
     const { state } = fake;
     const listeners = new Map<string, Listener>();
-    const contents = { on: (e: string, l: Listener) => listeners.set(e, l), setWindowOpenHandler: (h: Listener) => listeners.set('open', h) };
+    const contents = {
+      on: (e: string, l: Listener) => listeners.set(e, l),
+      setWindowOpenHandler: (h: Listener) => listeners.set('open', h),
+    };
     state.appListeners.get('web-contents-created')!({}, contents);
     let prevented = false;
     listeners.get('will-navigate')!({ preventDefault: () => (prevented = true) }, 'https://example.com/');

@@ -2,7 +2,17 @@
  * Composition root: the only main-process file that touches Electron at runtime. Everything it wires
  * is a plain, unit-tested module; this file only connects them in the right order.
  */
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, type FileFilter as ElectronFileFilter } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  protocol,
+  screen,
+  session,
+  type FileFilter as ElectronFileFilter,
+} from 'electron';
 import * as fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -23,7 +33,8 @@ import { clampToDisplays, loadWindowState, saveWindowState, type WindowState } f
 const devServerUrl = (!app.isPackaged && process.env['ELECTRON_RENDERER_URL']) || undefined;
 const dev = devServerUrl !== undefined;
 const devOrigin = devServerUrl !== undefined ? new URL(devServerUrl).origin : undefined;
-const policy: RequestPolicyOptions = dev && devOrigin !== undefined ? { dev, devServerOrigin: devOrigin } : { dev: false };
+const policy: RequestPolicyOptions =
+  dev && devOrigin !== undefined ? { dev, devServerOrigin: devOrigin } : { dev: false };
 
 // Test isolation for unpackaged runs only (the e2e suite points this at a temp folder).
 const testUserData = (!app.isPackaged && process.env['HUIWEN_USER_DATA_DIR']) || undefined;
@@ -62,7 +73,9 @@ if (!app.requestSingleInstanceLock()) {
 
 /** Packaged: extraResources next to app.asar. Unpackaged: the repo's resources/ (this file is out/main/index.cjs). */
 function resourcesRoot(): string {
-  return app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.resolve(__dirname, '..', '..', 'resources');
+  return app.isPackaged
+    ? path.join(process.resourcesPath, 'resources')
+    : path.resolve(__dirname, '..', '..', 'resources');
 }
 
 function appInfo(): AppInfo {
@@ -71,7 +84,11 @@ function appInfo(): AppInfo {
     productName: '会文',
     version: app.getVersion(),
     shell: 'electron',
-    versions: { electron: process.versions.electron ?? '', chrome: process.versions.chrome ?? '', node: process.versions.node },
+    versions: {
+      electron: process.versions.electron ?? '',
+      chrome: process.versions.chrome ?? '',
+      node: process.versions.node,
+    },
     platform: process.platform,
     dataLocation: app.getPath('userData'),
     origin: APP_ORIGIN,
@@ -107,10 +124,19 @@ async function start(): Promise<void> {
   protocol.handle(APP_SCHEME, async (request) => {
     // Static files only: nothing on app:// accepts data.
     if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD', 'X-Content-Type-Options': 'nosniff' } });
+      return new Response(null, {
+        status: 405,
+        headers: { Allow: 'GET, HEAD', 'X-Content-Type-Options': 'nosniff' },
+      });
     }
-    const response = await serveAppRequest(request.url, roots, nonce, { realpath: fs.realpath, readFile: fs.readFile });
-    return new Response(response.body === null ? null : Buffer.from(response.body), { status: response.status, headers: { ...response.headers } });
+    const response = await serveAppRequest(request.url, roots, nonce, {
+      realpath: fs.realpath,
+      readFile: fs.readFile,
+    });
+    return new Response(response.body === null ? null : Buffer.from(response.body), {
+      status: response.status,
+      headers: { ...response.headers },
+    });
   });
 
   hardenSession(session.defaultSession, policy);
@@ -119,17 +145,26 @@ async function start(): Promise<void> {
     appInfo,
     pickFolder: async (title) => {
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
-      const result = await (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
+      const result = await (mainWindow
+        ? dialog.showOpenDialog(mainWindow, options)
+        : dialog.showOpenDialog(options));
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     pickSavePath: async (suggestedName, filters) => {
-      const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters: toElectronFilters(filters) };
-      const result = await (mainWindow ? dialog.showSaveDialog(mainWindow, options) : dialog.showSaveDialog(options));
+      const options = {
+        defaultPath: path.join(app.getPath('documents'), suggestedName),
+        filters: toElectronFilters(filters),
+      };
+      const result = await (mainWindow
+        ? dialog.showSaveDialog(mainWindow, options)
+        : dialog.showSaveDialog(options));
       return result.canceled || !result.filePath ? null : result.filePath;
     },
     pickOpenPath: async (title, filters) => {
       const options = { title, filters: toElectronFilters(filters), properties: ['openFile' as const] };
-      const result = await (mainWindow ? dialog.showOpenDialog(mainWindow, options) : dialog.showOpenDialog(options));
+      const result = await (mainWindow
+        ? dialog.showOpenDialog(mainWindow, options)
+        : dialog.showOpenDialog(options));
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     listRemovableDrives: () =>
@@ -150,7 +185,12 @@ async function start(): Promise<void> {
 async function createMainWindow(): Promise<void> {
   const userData = app.getPath('userData');
   const saved = await loadWindowState((p) => fs.readFile(p, 'utf8'), userData);
-  const bounds = saved ? clampToDisplays(saved, screen.getAllDisplays().map((d) => d.workArea)) : undefined;
+  const bounds = saved
+    ? clampToDisplays(
+        saved,
+        screen.getAllDisplays().map((d) => d.workArea),
+      )
+    : undefined;
   // electronegativity: CONTEXT_ISOLATION_JS_CHECK, SANDBOX_JS_CHECK, NODE_INTEGRATION_JS_CHECK, AUXCLICK_JS_CHECK, REMOTE_MODULE_JS_CHECK — the options come from createWindowOptions (window-options.ts): contextIsolation and sandbox on, node integration off, Auxclick disabled, no remote module in Electron 45; its test pins every value.
   const window = new BrowserWindow(
     createWindowOptions({
@@ -165,7 +205,9 @@ async function createMainWindow(): Promise<void> {
   window.on('close', () => {
     const normal = window.getNormalBounds();
     const state: WindowState = { ...normal, maximized: window.isMaximized() };
-    pendingStateSave = saveWindowState(fs, userData, state).catch((error: unknown) => console.warn('[main] window state not saved', error));
+    pendingStateSave = saveWindowState(fs, userData, state).catch((error: unknown) =>
+      console.warn('[main] window state not saved', error),
+    );
   });
   window.on('closed', () => {
     mainWindow = null;

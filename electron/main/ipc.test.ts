@@ -1,8 +1,22 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IPC_METHODS, ipcArgSchemas, ipcChannel, type HuiwenHandlers, type IpcMethod } from '../../shared/ipc';
+import {
+  IPC_METHODS,
+  ipcArgSchemas,
+  ipcChannel,
+  type HuiwenHandlers,
+  type IpcMethod,
+} from '../../shared/ipc';
 import { HandlerError } from './errors';
-import { invokeValidated, IPC_MESSAGES, isTrustedSender, registerIpc, senderInfoOf, type InvokeEventLike, type SenderInfo } from './ipc';
+import {
+  invokeValidated,
+  IPC_MESSAGES,
+  isTrustedSender,
+  registerIpc,
+  senderInfoOf,
+  type InvokeEventLike,
+  type SenderInfo,
+} from './ipc';
 
 const trusted: SenderInfo = { frameUrl: 'app://huiwen/index.html#/meetings', isMainFrame: true };
 const silent = (): void => {};
@@ -44,9 +58,21 @@ describe('invokeValidated', () => {
 
   it('rejects unknown methods, including prototype names and raw channel names', async () => {
     const { handlers, calls } = recordingHandlers();
-    for (const method of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', 'eval', '', 'huiwen:appInfo', 'APPINFO']) {
+    for (const method of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      'eval',
+      '',
+      'huiwen:appInfo',
+      'APPINFO',
+    ]) {
       const result = await invokeValidated(handlers, method, [], trusted, silent);
-      expect(result, method).toEqual({ ok: false, error: { code: 'unknown-channel', message: IPC_MESSAGES.unknownChannel } });
+      expect(result, method).toEqual({
+        ok: false,
+        error: { code: 'unknown-channel', message: IPC_MESSAGES.unknownChannel },
+      });
     }
     expect(calls).toEqual([]);
   });
@@ -75,8 +101,15 @@ describe('invokeValidated', () => {
     expect(isTrustedSender(devFrame)).toBe(false);
     expect(isTrustedSender(devFrame, 'http://localhost:5173')).toBe(true);
     expect(isTrustedSender({ ...devFrame, isMainFrame: false }, 'http://localhost:5173')).toBe(false);
-    expect(isTrustedSender({ frameUrl: 'https://evil.test/', isMainFrame: true }, 'https://evil.test')).toBe(false);
-    expect(isTrustedSender({ frameUrl: 'http://localhost:5173.evil.test/', isMainFrame: true }, 'http://localhost:5173')).toBe(false);
+    expect(isTrustedSender({ frameUrl: 'https://evil.test/', isMainFrame: true }, 'https://evil.test')).toBe(
+      false,
+    );
+    expect(
+      isTrustedSender(
+        { frameUrl: 'http://localhost:5173.evil.test/', isMainFrame: true },
+        'http://localhost:5173',
+      ),
+    ).toBe(false);
   });
 
   it('rejects invalid arguments before any handler runs', async () => {
@@ -90,10 +123,16 @@ describe('invokeValidated', () => {
       ['chooseFolder', ['x'.repeat(201)]],
       ['writeFilesAtomic', ['not-a-uuid', [{ relativePath: 'a.pdf', bytes }]]],
       ['writeFilesAtomic', ['3b241101-e2bb-4255-8caf-4136c566a962', [{ relativePath: '../a.pdf', bytes }]]],
-      ['writeFilesAtomic', ['3b241101-e2bb-4255-8caf-4136c566a962', [{ relativePath: '/etc/passwd', bytes }]]],
+      [
+        'writeFilesAtomic',
+        ['3b241101-e2bb-4255-8caf-4136c566a962', [{ relativePath: '/etc/passwd', bytes }]],
+      ],
       ['writeFilesAtomic', ['3b241101-e2bb-4255-8caf-4136c566a962', [{ relativePath: 'C:/x', bytes }]]],
       ['writeFilesAtomic', ['3b241101-e2bb-4255-8caf-4136c566a962', [{ relativePath: 'a\\b', bytes }]]],
-      ['writeFilesAtomic', ['3b241101-e2bb-4255-8caf-4136c566a962', [{ relativePath: 'a.pdf', bytes: [1, 2] }]]],
+      [
+        'writeFilesAtomic',
+        ['3b241101-e2bb-4255-8caf-4136c566a962', [{ relativePath: 'a.pdf', bytes: [1, 2] }]],
+      ],
       ['writeFilesAtomic', ['3b241101-e2bb-4255-8caf-4136c566a962', []]],
       ['saveFile', ['../evil.pdf', bytes, []]],
       ['saveFile', ['a.pdf', 'not bytes', []]],
@@ -115,8 +154,17 @@ describe('invokeValidated', () => {
     const { handlers } = recordingHandlers(() => {
       throw new HandlerError('not-granted', '请重新选择保存文件夹后再试。');
     });
-    const result = await invokeValidated(handlers, 'writeFilesAtomic', validArgs.writeFilesAtomic, trusted, silent);
-    expect(result).toEqual({ ok: false, error: { code: 'not-granted', message: '请重新选择保存文件夹后再试。' } });
+    const result = await invokeValidated(
+      handlers,
+      'writeFilesAtomic',
+      validArgs.writeFilesAtomic,
+      trusted,
+      silent,
+    );
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'not-granted', message: '请重新选择保存文件夹后再试。' },
+    });
   });
 
   it('hides unexpected errors (no stack, no internal message) but logs them in main', async () => {
@@ -136,15 +184,25 @@ describe('invokeValidated', () => {
 });
 
 describe('invokeValidated fuzz (fast-check)', () => {
-  const methodArb = fc.oneof(fc.constantFrom(...IPC_METHODS), fc.string(), fc.constantFrom('__proto__', 'constructor', 'valueOf'));
+  const methodArb = fc.oneof(
+    fc.constantFrom(...IPC_METHODS),
+    fc.string(),
+    fc.constantFrom('__proto__', 'constructor', 'valueOf'),
+  );
   const senderArb = fc.oneof(
     fc.constant(trusted),
-    fc.record({ frameUrl: fc.oneof(fc.webUrl(), fc.string(), fc.constant('app://huiwen/x')), isMainFrame: fc.boolean() }),
+    fc.record({
+      frameUrl: fc.oneof(fc.webUrl(), fc.string(), fc.constant('app://huiwen/x')),
+      isMainFrame: fc.boolean(),
+    }),
   );
   const payloadArb = fc.oneof(
     fc.anything(),
     fc.array(fc.anything(), { maxLength: 4 }),
-    fc.array(fc.oneof(fc.string(), fc.uint8Array({ maxLength: 8 }), fc.array(fc.anything(), { maxLength: 3 })), { maxLength: 4 }),
+    fc.array(
+      fc.oneof(fc.string(), fc.uint8Array({ maxLength: 8 }), fc.array(fc.anything(), { maxLength: 3 })),
+      { maxLength: 4 },
+    ),
   );
 
   it('arbitrary payloads never throw, and are accepted exactly when method, sender and args are valid', async () => {
@@ -166,12 +224,25 @@ describe('invokeValidated fuzz (fast-check)', () => {
 
   const segment = fc.stringMatching(/^[a-z0-9\u4e00-\u9fa5_-]{1,12}$/);
   const relativePath = fc.array(segment, { minLength: 1, maxLength: 4 }).map((s) => s.join('/'));
-  const filter = fc.record({ name: fc.string({ minLength: 1, maxLength: 20 }), extensions: fc.array(fc.stringMatching(/^[a-z0-9]{1,10}$/), { maxLength: 3 }) });
+  const filter = fc.record({
+    name: fc.string({ minLength: 1, maxLength: 20 }),
+    extensions: fc.array(fc.stringMatching(/^[a-z0-9]{1,10}$/), { maxLength: 3 }),
+  });
   const validArbs: { readonly [K in IpcMethod]: fc.Arbitrary<unknown[]> } = {
     appInfo: fc.constant([]),
     chooseFolder: fc.tuple(fc.string({ minLength: 1, maxLength: 200 })),
-    writeFilesAtomic: fc.tuple(fc.uuid(), fc.array(fc.record({ relativePath, bytes: fc.uint8Array({ maxLength: 16 }) }), { minLength: 1, maxLength: 5 })),
-    saveFile: fc.tuple(fc.stringMatching(/^[a-z0-9\u4e00-\u9fa5 ._-]{1,40}$/), fc.uint8Array({ maxLength: 16 }), fc.array(filter, { maxLength: 3 })),
+    writeFilesAtomic: fc.tuple(
+      fc.uuid(),
+      fc.array(fc.record({ relativePath, bytes: fc.uint8Array({ maxLength: 16 }) }), {
+        minLength: 1,
+        maxLength: 5,
+      }),
+    ),
+    saveFile: fc.tuple(
+      fc.stringMatching(/^[a-z0-9\u4e00-\u9fa5 ._-]{1,40}$/),
+      fc.uint8Array({ maxLength: 16 }),
+      fc.array(filter, { maxLength: 3 }),
+    ),
     openFile: fc.tuple(fc.string({ minLength: 1, maxLength: 200 }), fc.array(filter, { maxLength: 3 })),
     listRemovableDrives: fc.constant([]),
   };
@@ -194,10 +265,16 @@ describe('invokeValidated fuzz (fast-check)', () => {
 describe('senderInfoOf / registerIpc', () => {
   const mainFrame = { url: 'app://huiwen/index.html', parent: null };
   it('identifies the top frame, an iframe and a vanished frame', () => {
-    expect(senderInfoOf({ senderFrame: mainFrame, sender: { mainFrame } })).toEqual({ frameUrl: mainFrame.url, isMainFrame: true });
+    expect(senderInfoOf({ senderFrame: mainFrame, sender: { mainFrame } })).toEqual({
+      frameUrl: mainFrame.url,
+      isMainFrame: true,
+    });
     const child = { url: 'app://huiwen/child.html', parent: mainFrame };
     expect(senderInfoOf({ senderFrame: child, sender: { mainFrame } }).isMainFrame).toBe(false);
-    expect(senderInfoOf({ senderFrame: null, sender: { mainFrame } })).toEqual({ frameUrl: '', isMainFrame: false });
+    expect(senderInfoOf({ senderFrame: null, sender: { mainFrame } })).toEqual({
+      frameUrl: '',
+      isMainFrame: false,
+    });
   });
 
   it('registers exactly one handler per bridge method and routes through validation', async () => {
@@ -206,10 +283,19 @@ describe('senderInfoOf / registerIpc', () => {
     registerIpc({ handle: (channel, listener) => void registered.set(channel, listener) }, handlers, silent);
     expect([...registered.keys()].sort()).toEqual(IPC_METHODS.map(ipcChannel).sort());
     const listener = registered.get(ipcChannel('chooseFolder'))!;
-    expect(await listener({ senderFrame: mainFrame, sender: { mainFrame } }, '选择文件夹')).toEqual({ ok: true, value: 'chooseFolder:ok' });
-    expect(await listener({ senderFrame: mainFrame, sender: { mainFrame } })).toMatchObject({ ok: false, error: { code: 'invalid-payload' } });
+    expect(await listener({ senderFrame: mainFrame, sender: { mainFrame } }, '选择文件夹')).toEqual({
+      ok: true,
+      value: 'chooseFolder:ok',
+    });
+    expect(await listener({ senderFrame: mainFrame, sender: { mainFrame } })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-payload' },
+    });
     const iframe = { url: 'app://huiwen/index.html', parent: mainFrame };
-    expect(await listener({ senderFrame: iframe, sender: { mainFrame } }, '选择文件夹')).toMatchObject({ ok: false, error: { code: 'forbidden-sender' } });
+    expect(await listener({ senderFrame: iframe, sender: { mainFrame } }, '选择文件夹')).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden-sender' },
+    });
     expect(calls.length).toBe(1);
   });
 });

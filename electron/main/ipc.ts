@@ -5,7 +5,15 @@
  *
  * No runtime import of electron here: the browser e2e suite imports this file in plain Node.
  */
-import { IPC_METHODS, ipcArgSchemas, ipcChannel, type HuiwenHandlers, type IpcError, type IpcMethod, type IpcResult } from '../../shared/ipc';
+import {
+  IPC_METHODS,
+  ipcArgSchemas,
+  ipcChannel,
+  type HuiwenHandlers,
+  type IpcError,
+  type IpcMethod,
+  type IpcResult,
+} from '../../shared/ipc';
 import { HandlerError } from './errors';
 import { APP_ORIGIN } from './origin';
 
@@ -30,14 +38,21 @@ const APP_PREFIX = `${APP_ORIGIN}/`;
 export function isTrustedSender(sender: SenderInfo, devOrigin?: string): boolean {
   if (!sender.isMainFrame || typeof sender.frameUrl !== 'string') return false;
   if (sender.frameUrl.startsWith(APP_PREFIX)) return true;
-  return devOrigin !== undefined && /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(devOrigin) && sender.frameUrl.startsWith(`${devOrigin}/`);
+  return (
+    devOrigin !== undefined &&
+    /^http:\/\/(localhost|127\.0\.0\.1):\d+$/.test(devOrigin) &&
+    sender.frameUrl.startsWith(`${devOrigin}/`)
+  );
 }
 
 export function isIpcMethod(method: unknown): method is IpcMethod {
   return typeof method === 'string' && Object.prototype.hasOwnProperty.call(ipcArgSchemas, method);
 }
 
-const fail = (code: IpcError['code'], message: string): IpcResult<never> => ({ ok: false, error: { code, message } });
+const fail = (code: IpcError['code'], message: string): IpcResult<never> => ({
+  ok: false,
+  error: { code, message },
+});
 
 export type ErrorLogger = (message: string, error?: unknown) => void;
 
@@ -85,7 +100,12 @@ export interface IpcMainLike {
 }
 
 /** Registers one `ipcMain.handle` per bridge method; nothing else listens on IPC. */
-export function registerIpc(ipcMain: IpcMainLike, handlers: HuiwenHandlers, logError: ErrorLogger = console.error, devOrigin?: string): void {
+export function registerIpc(
+  ipcMain: IpcMainLike,
+  handlers: HuiwenHandlers,
+  logError: ErrorLogger = console.error,
+  devOrigin?: string,
+): void {
   for (const method of IPC_METHODS) {
     ipcMain.handle(ipcChannel(method), (event, ...args) =>
       invokeValidated(handlers, method, args, senderInfoOf(event), logError, devOrigin),

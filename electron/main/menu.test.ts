@@ -18,7 +18,9 @@ describe('buildMenuTemplate', () => {
   });
 
   it('offers reload and DevTools only in development', () => {
-    const prodRoles = JSON.stringify(buildMenuTemplate({ dev: false, onAbout: () => {} }).map((m) => submenu(m).map((i) => i.role)));
+    const prodRoles = JSON.stringify(
+      buildMenuTemplate({ dev: false, onAbout: () => {} }).map((m) => submenu(m).map((i) => i.role)),
+    );
     expect(prodRoles).not.toMatch(/reload|toggleDevTools/i);
     const devView = submenu(buildMenuTemplate({ dev: true, onAbout: () => {} })[2]);
     expect(labels(devView)).toEqual(['重新加载', '开发者工具', '实际大小', '放大', '缩小', '全屏']);
@@ -26,7 +28,14 @@ describe('buildMenuTemplate', () => {
 
   it('uses platform roles for editing so shortcuts work in inputs', () => {
     const edit = submenu(buildMenuTemplate({ dev: false, onAbout: () => {} })[1]);
-    expect(edit.filter((i) => i.type !== 'separator').map((i) => i.role)).toEqual(['undo', 'redo', 'cut', 'copy', 'paste', 'selectAll']);
+    expect(edit.filter((i) => i.type !== 'separator').map((i) => i.role)).toEqual([
+      'undo',
+      'redo',
+      'cut',
+      'copy',
+      'paste',
+      'selectAll',
+    ]);
   });
 
   it('calls onAbout from 关于会文', () => {

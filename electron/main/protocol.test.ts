@@ -82,7 +82,12 @@ describe('resolveAppRequest: legitimate URLs', () => {
   });
 
   it('serves index.html for the bare origin and for extension-less client routes (SPA fallback)', () => {
-    for (const url of ['app://huiwen', 'app://huiwen/', 'app://huiwen/meetings/2026', 'app://huiwen/documents/']) {
+    for (const url of [
+      'app://huiwen',
+      'app://huiwen/',
+      'app://huiwen/meetings/2026',
+      'app://huiwen/documents/',
+    ]) {
       expect(resolveAppRequest(url, roots)).toEqual({
         kind: 'file',
         root: 'renderer',

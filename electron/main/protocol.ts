@@ -55,8 +55,11 @@ const SAFE_SEGMENT = /^[\p{L}\p{N}_\-+@~() ][\p{L}\p{N}._\-+@~() ]*$/u;
 const MAX_URL_LENGTH = 2048;
 const INDEX_FILE = 'index.html';
 
-
-const deny = (status: 400 | 403 | 404, reason: string): AppRequestResolution => ({ kind: 'deny', status, reason });
+const deny = (status: 400 | 403 | 404, reason: string): AppRequestResolution => ({
+  kind: 'deny',
+  status,
+  reason,
+});
 
 /** The raw path part of an `app://huiwen/...` URL, before any URL-parser normalisation. */
 function rawPathOf(url: string): string | null {
@@ -94,7 +97,12 @@ export function resolveAppRequest(url: string, roots: ServeRoots): AppRequestRes
     return deny(400, 'unparseable url');
   }
   if (parsed.protocol !== `${APP_SCHEME}:`) return deny(403, 'wrong scheme');
-  if (parsed.hostname !== APP_HOST || parsed.port !== '' || parsed.username !== '' || parsed.password !== '') {
+  if (
+    parsed.hostname !== APP_HOST ||
+    parsed.port !== '' ||
+    parsed.username !== '' ||
+    parsed.password !== ''
+  ) {
     return deny(403, 'wrong host');
   }
   const rawPath = rawPathOf(url);
@@ -132,7 +140,12 @@ export function resolveAppRequest(url: string, roots: ServeRoots): AppRequestRes
   const last = segments[segments.length - 1];
   if (last === undefined || !last.includes('.')) {
     // Client-side route (or the bare origin): serve the app shell.
-    return { kind: 'file', root: 'renderer', path: path.join(roots.renderer, INDEX_FILE), mime: HTML_MIME_VALUE };
+    return {
+      kind: 'file',
+      root: 'renderer',
+      path: path.join(roots.renderer, INDEX_FILE),
+      mime: HTML_MIME_VALUE,
+    };
   }
   const mime = mimeFor(last);
   if (mime === undefined) return deny(404, 'unknown file type');
@@ -140,7 +153,11 @@ export function resolveAppRequest(url: string, roots: ServeRoots): AppRequestRes
 }
 
 /** True when `candidate` is `root` itself or lies inside it (both already absolute and normalised). */
-export function isInside(root: string, candidate: string, pathApi: Pick<typeof path, 'relative' | 'isAbsolute' | 'sep'> = path): boolean {
+export function isInside(
+  root: string,
+  candidate: string,
+  pathApi: Pick<typeof path, 'relative' | 'isAbsolute' | 'sep'> = path,
+): boolean {
   const rel = pathApi.relative(root, candidate);
   return rel === '' || (!rel.startsWith(`..${pathApi.sep}`) && rel !== '..' && !pathApi.isAbsolute(rel));
 }
@@ -166,9 +183,15 @@ const textResponse = (status: number, text: string): AppResponse => ({
  * Resolves, re-checks the real path against the real root (a symlink inside out/renderer pointing
  * elsewhere is refused), reads the file and, for HTML, injects the launch nonce and the CSP header.
  */
-export async function serveAppRequest(url: string, roots: ServeRoots, nonce: string, fs: ServeFs): Promise<AppResponse> {
+export async function serveAppRequest(
+  url: string,
+  roots: ServeRoots,
+  nonce: string,
+  fs: ServeFs,
+): Promise<AppResponse> {
   const resolved = resolveAppRequest(url, roots);
-  if (resolved.kind === 'deny') return textResponse(resolved.status, resolved.status === 404 ? 'Not Found' : 'Forbidden');
+  if (resolved.kind === 'deny')
+    return textResponse(resolved.status, resolved.status === 404 ? 'Not Found' : 'Forbidden');
   let realFile: string;
   let realRoot: string;
   try {
@@ -192,5 +215,9 @@ export async function serveAppRequest(url: string, roots: ServeRoots, nonce: str
       body: new TextEncoder().encode(html),
     };
   }
-  return { status: 200, headers: { 'Content-Type': resolved.mime, 'X-Content-Type-Options': 'nosniff' }, body: bytes };
+  return {
+    status: 200,
+    headers: { 'Content-Type': resolved.mime, 'X-Content-Type-Options': 'nosniff' },
+    body: bytes,
+  };
 }

@@ -34,7 +34,9 @@ describe('isNavigationAllowed', () => {
   it('allows the dev server only in development', () => {
     expect(isNavigationAllowed('http://localhost:5173/#/x', dev)).toBe(true);
     expect(isNavigationAllowed('http://localhost:5174/', dev)).toBe(false);
-    expect(isNavigationAllowed('http://localhost:5173/', { dev: false, devServerOrigin: 'http://localhost:5173' })).toBe(false);
+    expect(
+      isNavigationAllowed('http://localhost:5173/', { dev: false, devServerOrigin: 'http://localhost:5173' }),
+    ).toBe(false);
   });
 });
 
@@ -92,7 +94,14 @@ describe('hardenSession', () => {
     const { session, recorded } = fakeSession();
     const logs: string[] = [];
     hardenSession(session, prod, (m) => logs.push(m));
-    for (const permission of ['media', 'notifications', 'geolocation', 'openExternal', 'clipboard-read', 'fullscreen']) {
+    for (const permission of [
+      'media',
+      'notifications',
+      'geolocation',
+      'openExternal',
+      'clipboard-read',
+      'fullscreen',
+    ]) {
       let granted: boolean | undefined;
       recorded.request!({}, permission, (g) => (granted = g));
       expect(granted, permission).toBe(false);

@@ -70,15 +70,26 @@ export function isRequestAllowed(url: string, options: RequestPolicyOptions): bo
 
 /** What a session needs to expose for hardening (Electron's `Session` satisfies it). */
 export interface SessionLike {
-  setPermissionRequestHandler(handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (webContents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
   readonly webRequest: {
-    onBeforeRequest(listener: (details: { readonly url: string }, callback: (response: { cancel?: boolean }) => void) => void): void;
+    onBeforeRequest(
+      listener: (
+        details: { readonly url: string },
+        callback: (response: { cancel?: boolean }) => void,
+      ) => void,
+    ): void;
   };
 }
 
-export function hardenSession(session: SessionLike, options: RequestPolicyOptions, log: Logger = console.warn): void {
+export function hardenSession(
+  session: SessionLike,
+  options: RequestPolicyOptions,
+  log: Logger = console.warn,
+): void {
   session.setPermissionRequestHandler((_contents, permission, callback) => {
     log(`[security] permission request denied: ${permission}`);
     callback(permissionRequestDecision());
@@ -104,7 +115,11 @@ export interface WebContentsLike {
   setWindowOpenHandler(handler: (details: { readonly url: string }) => { action: 'deny' }): void;
 }
 
-export function hardenWebContents(contents: WebContentsLike, options: RequestPolicyOptions, log: Logger = console.warn): void {
+export function hardenWebContents(
+  contents: WebContentsLike,
+  options: RequestPolicyOptions,
+  log: Logger = console.warn,
+): void {
   const guardNavigation = (event: PreventableEvent, url: string): void => {
     if (!isNavigationAllowed(url, options)) {
       event.preventDefault();

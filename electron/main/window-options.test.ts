@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createWindowOptions, DEFAULT_HEIGHT, DEFAULT_WIDTH, MIN_HEIGHT, MIN_WIDTH, secureWebPreferences } from './window-options';
+import {
+  createWindowOptions,
+  DEFAULT_HEIGHT,
+  DEFAULT_WIDTH,
+  MIN_HEIGHT,
+  MIN_WIDTH,
+  secureWebPreferences,
+} from './window-options';
 
 describe('createWindowOptions', () => {
   const options = createWindowOptions({ preloadPath: '/app/out/preload/index.cjs' });
@@ -45,7 +52,10 @@ describe('createWindowOptions', () => {
   });
 
   it('uses remembered bounds but never below the minimum size', () => {
-    const remembered = createWindowOptions({ preloadPath: '/p', bounds: { x: 10, y: 20, width: 1600, height: 900 } });
+    const remembered = createWindowOptions({
+      preloadPath: '/p',
+      bounds: { x: 10, y: 20, width: 1600, height: 900 },
+    });
     expect(remembered).toMatchObject({ x: 10, y: 20, width: 1600, height: 900 });
     expect(remembered.center).toBeUndefined();
     const tiny = createWindowOptions({ preloadPath: '/p', bounds: { width: 200, height: 100 } });

@@ -21,7 +21,13 @@ export interface WindowState extends Rect {
 export const WINDOW_STATE_FILE = 'window-state.json';
 
 const int = z.number().int().min(-100_000).max(100_000);
-const stateSchema = z.object({ x: int, y: int, width: int.min(1), height: int.min(1), maximized: z.boolean() });
+const stateSchema = z.object({
+  x: int,
+  y: int,
+  width: int.min(1),
+  height: int.min(1),
+  maximized: z.boolean(),
+});
 
 export function parseWindowState(text: string): WindowState | null {
   try {
@@ -48,11 +54,17 @@ const TITLE_BAR_HEIGHT = 40;
  * on some screen (shrinking to that screen if larger); otherwise returns only the size, so the window
  * is centred on the primary screen.
  */
-export function clampToDisplays(state: WindowState, workAreas: readonly Rect[]): Partial<Rect> & { width: number; height: number } {
+export function clampToDisplays(
+  state: WindowState,
+  workAreas: readonly Rect[],
+): Partial<Rect> & { width: number; height: number } {
   const titleBar: Rect = { x: state.x, y: state.y, width: state.width, height: TITLE_BAR_HEIGHT };
   const host = workAreas.find((area) => {
     const o = overlap(titleBar, area);
-    return o.width >= Math.min(MIN_VISIBLE_WIDTH, state.width) && o.height >= Math.min(TITLE_BAR_HEIGHT, state.height);
+    return (
+      o.width >= Math.min(MIN_VISIBLE_WIDTH, state.width) &&
+      o.height >= Math.min(TITLE_BAR_HEIGHT, state.height)
+    );
   });
   if (host === undefined) {
     const primary = workAreas[0];
@@ -67,7 +79,10 @@ export function clampToDisplays(state: WindowState, workAreas: readonly Rect[]):
   return { x, y, width, height };
 }
 
-export async function loadWindowState(readFile: (p: string) => Promise<string>, userData: string): Promise<WindowState | null> {
+export async function loadWindowState(
+  readFile: (p: string) => Promise<string>,
+  userData: string,
+): Promise<WindowState | null> {
   try {
     return parseWindowState(await readFile(path.join(userData, WINDOW_STATE_FILE)));
   } catch {
@@ -77,5 +92,9 @@ export async function loadWindowState(readFile: (p: string) => Promise<string>, 
 
 export async function saveWindowState(fs: AtomicFs, userData: string, state: WindowState): Promise<void> {
   await fs.mkdir(userData, { recursive: true });
-  await writeFileAtomic(fs, path.join(userData, WINDOW_STATE_FILE), new TextEncoder().encode(JSON.stringify(state)));
+  await writeFileAtomic(
+    fs,
+    path.join(userData, WINDOW_STATE_FILE),
+    new TextEncoder().encode(JSON.stringify(state)),
+  );
 }

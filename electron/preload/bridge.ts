@@ -2,7 +2,12 @@
  * The object the page sees as `window.huiwen`: exactly the bridge methods, each forwarding its
  * arguments to one fixed IPC channel. The raw ipcRenderer, event objects and anything else stay here.
  */
-import { ipcChannel, type HuiwenBridge, type HuiwenHandlers, type IpcMethod } from '../../shared/ipc/contract';
+import {
+  ipcChannel,
+  type HuiwenBridge,
+  type HuiwenHandlers,
+  type IpcMethod,
+} from '../../shared/ipc/contract';
 
 export type Invoke = (channel: string, ...args: unknown[]) => Promise<unknown>;
 

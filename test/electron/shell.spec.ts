@@ -17,7 +17,14 @@ const binary = findElectronBinary(repoRoot);
 const skipReason = binary.found ? '' : `skipped: no Electron binary (${binary.reason})`;
 if (!binary.found) console.info(skipReason);
 
-const BRIDGE_METHODS = ['appInfo', 'chooseFolder', 'listRemovableDrives', 'openFile', 'saveFile', 'writeFilesAtomic'];
+const BRIDGE_METHODS = [
+  'appInfo',
+  'chooseFolder',
+  'listRemovableDrives',
+  'openFile',
+  'saveFile',
+  'writeFilesAtomic',
+];
 
 test.describe('Electron shell', () => {
   test.skip(!binary.found, skipReason);
@@ -61,9 +68,11 @@ test.describe('Electron shell', () => {
     // getLastWebPreferences is not in Electron's public typings but exists at runtime in recent
     // versions; when present it shows the live values, otherwise the page-side probes below must do.
     const live = await app.evaluate(({ app: electronApp, BrowserWindow }) => {
-      const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as { getLastWebPreferences?: () => unknown } | undefined;
+      const contents = BrowserWindow.getAllWindows()[0]?.webContents as unknown as
+        { getLastWebPreferences?: () => unknown } | undefined;
       return {
-        prefs: typeof contents?.getLastWebPreferences === 'function' ? contents.getLastWebPreferences() : null,
+        prefs:
+          typeof contents?.getLastWebPreferences === 'function' ? contents.getLastWebPreferences() : null,
         sandboxSwitch: electronApp.commandLine.hasSwitch('enable-sandbox'),
       };
     });
@@ -92,7 +101,12 @@ test.describe('Electron shell', () => {
         frozen: bridge ? Object.isFrozen(bridge) : false,
       };
     });
-    expect(pageView).toEqual({ require: 'undefined', process: 'undefined', bridgeKeys: BRIDGE_METHODS, frozen: true });
+    expect(pageView).toEqual({
+      require: 'undefined',
+      process: 'undefined',
+      bridgeKeys: BRIDGE_METHODS,
+      frozen: true,
+    });
   });
 
   test('serves HTML with a per-launch CSP nonce', async () => {
@@ -110,7 +124,10 @@ test.describe('Electron shell', () => {
       const bridge = (window as unknown as { huiwen: { appInfo: () => Promise<unknown> } }).huiwen;
       return bridge.appInfo();
     });
-    expect(info).toMatchObject({ ok: true, value: { shell: 'electron', origin: 'app://huiwen', productName: '会文' } });
+    expect(info).toMatchObject({
+      ok: true,
+      value: { shell: 'electron', origin: 'app://huiwen', productName: '会文' },
+    });
   });
 
   test('denies navigation to an external URL', async () => {
@@ -129,8 +146,20 @@ test.describe('Electron shell', () => {
 
   test('refuses path traversal on app://', async () => {
     const statuses = await page.evaluate(async () => {
-      const urls = ['/..%2f..%2fpackage.json', '/%2e%2e/%2e%2e/package.json', '/resources/..%5c..%5cpackage.json', '/.git/config'];
-      return Promise.all(urls.map((u) => fetch(u).then((r) => r.status, () => 0)));
+      const urls = [
+        '/..%2f..%2fpackage.json',
+        '/%2e%2e/%2e%2e/package.json',
+        '/resources/..%5c..%5cpackage.json',
+        '/.git/config',
+      ];
+      return Promise.all(
+        urls.map((u) =>
+          fetch(u).then(
+            (r) => r.status,
+            () => 0,
+          ),
+        ),
+      );
     });
     for (const status of statuses) expect(status).not.toBe(200);
   });

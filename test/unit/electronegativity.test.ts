@@ -26,7 +26,11 @@ interface Finding {
 
 interface ScanResult {
   readonly issues: readonly Finding[];
-  readonly errors: readonly { readonly file: string; readonly message: string; readonly tolerable: boolean }[];
+  readonly errors: readonly {
+    readonly file: string;
+    readonly message: string;
+    readonly tolerable: boolean;
+  }[];
 }
 
 const MARKER = /\/\/\s*electronegativity:\s*([A-Z0-9_]+(?:\s*,\s*[A-Z0-9_]+)*)\s*[—–-]+\s*(\S.{9,})$/;
@@ -58,7 +62,9 @@ function sourceFiles(dir: string): string[] {
 }
 
 async function scan(): Promise<ScanResult> {
-  const scannerRequire = createRequire(path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'runner.js'));
+  const scannerRequire = createRequire(
+    path.join(root, 'node_modules', '@doyensec', 'electronegativity', 'dist', 'runner.js'),
+  );
   // Offline: replace its HTTP client with one that fails at once (translations then fall back to the
   // bundled English; the release-data check is excluded below).
   const gotPath = scannerRequire.resolve('got');
@@ -68,7 +74,11 @@ async function scan(): Promise<ScanResult> {
   stub.exports = () => Promise.reject(new Error('offline'));
   scannerRequire.cache[gotPath] = stub;
   const run = scannerRequire('./runner.js') as (options: object, forCli: boolean) => Promise<ScanResult>;
-  const electronVersion = (JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as { version: string }).version;
+  const electronVersion = (
+    JSON.parse(readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8')) as {
+      version: string;
+    }
+  ).version;
   return run(
     {
       input: electronDir,
@@ -84,15 +94,25 @@ async function scan(): Promise<ScanResult> {
 
 describe('electronegativity marker convention', () => {
   it('parses markers with one or more check names and a reason', () => {
-    expect(answeredChecks('// electronegativity: CSP_GLOBAL_CHECK — CSP is sent as a header')).toEqual(['CSP_GLOBAL_CHECK']);
-    expect(answeredChecks('// electronegativity: A_CHECK, B_CHECK - options come from a tested factory')).toEqual(['A_CHECK', 'B_CHECK']);
+    expect(answeredChecks('// electronegativity: CSP_GLOBAL_CHECK — CSP is sent as a header')).toEqual([
+      'CSP_GLOBAL_CHECK',
+    ]);
+    expect(
+      answeredChecks('// electronegativity: A_CHECK, B_CHECK - options come from a tested factory'),
+    ).toEqual(['A_CHECK', 'B_CHECK']);
   });
   it('refuses markers without a real reason', () => {
     expect(answeredChecks('// electronegativity: CSP_GLOBAL_CHECK')).toEqual([]);
     expect(answeredChecks('// electronegativity: CSP_GLOBAL_CHECK — ok')).toEqual([]);
   });
   it('only accepts the comment block directly above the line', () => {
-    const source = ['// electronegativity: X_CHECK — reason given right here', '// more words', 'new Thing(', '', 'new Thing('].join('\n');
+    const source = [
+      '// electronegativity: X_CHECK — reason given right here',
+      '// more words',
+      'new Thing(',
+      '',
+      'new Thing(',
+    ].join('\n');
     expect(isAnsweredAt(source, 3, 'X_CHECK')).toBe(true);
     expect(isAnsweredAt(source, 3, 'Y_CHECK')).toBe(false);
     expect(isAnsweredAt(source, 5, 'X_CHECK')).toBe(false);
@@ -105,7 +125,9 @@ describe('electronegativity scan of electron/', () => {
     // A file the scanner cannot parse is a file it did not check.
     expect(result.errors.filter((e) => !e.tolerable)).toEqual([]);
 
-    const globalMarkers = new Set(sourceFiles(electronDir).flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap(answeredChecks)));
+    const globalMarkers = new Set(
+      sourceFiles(electronDir).flatMap((f) => readFileSync(f, 'utf8').split('\n').flatMap(answeredChecks)),
+    );
     const unanswered = result.issues
       .filter((issue) => issue.severity.value >= 2) // MEDIUM = 2, HIGH = 3
       .filter((issue) => !issue.file.endsWith('.test.ts')) // tests are not shipped
@@ -114,7 +136,10 @@ describe('electronegativity scan of electron/', () => {
           ? !globalMarkers.has(issue.id)
           : !isAnsweredAt(readFileSync(issue.file, 'utf8'), issue.location.line, issue.id),
       )
-      .map((issue) => `${issue.id} (${issue.severity.name}) at ${path.relative(root, issue.file)}:${issue.location.line} ${issue.sample ?? ''}`);
+      .map(
+        (issue) =>
+          `${issue.id} (${issue.severity.name}) at ${path.relative(root, issue.file)}:${issue.location.line} ${issue.sample ?? ''}`,
+      );
     expect(unanswered).toEqual([]);
   });
 });
