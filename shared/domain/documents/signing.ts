@@ -23,6 +23,7 @@ import {
   REVIEW_ROLE_LABELS,
   unhandledDocumentCase,
   type DocumentSignature,
+  type EscalationTarget,
   type OutgoingDocument,
   type ReviewRole,
 } from './model';
@@ -78,7 +79,7 @@ export interface SigningRequirement {
   /** A 副区长 signing a joint document with a peer reports to the 区长 first (art. 52). */
   readonly reportFirstTo?: SigningSlot;
   /** Who may also act "when necessary" (如有必要) once the escalation is recorded. */
-  readonly whenNecessary: readonly SigningPost[];
+  readonly whenNecessary: readonly EscalationTarget[];
   readonly articles: readonly number[];
   /** Chinese, shown to the clerk. */
   readonly reason: string;
@@ -159,7 +160,7 @@ interface RowShape {
   readonly reviewers: readonly SigningPost[];
   readonly countersigners: readonly SigningPost[];
   readonly reportFirst: boolean;
-  readonly whenNecessary: readonly SigningPost[];
+  readonly whenNecessary: readonly EscalationTarget[];
   readonly articles: readonly number[];
   readonly reason: string;
 }
