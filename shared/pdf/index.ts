@@ -7,3 +7,7 @@ export * from './ops';
 export * from './render';
 export * from './sfnt';
 export { layoutDocument, paginate } from './layout';
+export * from './meeting';
+export * from './forms';
+export * from './stamp';
+export { sealOps, pngSize } from './seal';

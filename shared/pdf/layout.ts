@@ -251,6 +251,12 @@ function standardHeader(doc: OfficialDocument, measure: Measure): Header {
   } else if (numberText) {
     ops.push(...centredOps([{ text: numberText, style: FANG }], lineTop, measure));
   }
+  if (format === 'minutes') {
+    // 纪要格式 may be set by practice (10.3): the issuing office left and the date right, above the red line.
+    lineTop += P;
+    ops.push(...lineOps([{ text: doc.printingOrgan ?? doc.organ, style: FANG }], TYPE_LEFT_MM + C, lineTop, measure));
+    ops.push(...rightOps([{ text: chineseDate(doc.date), style: FANG }], C, lineTop, measure));
+  }
   // 7.2.7: the red separator 4 mm below the 发文字号, as wide as the type area.
   const sepY = lineTop + S + SEPARATOR_GAP_MM;
   ops.push({ kind: 'rule', x1: TYPE_LEFT_MM, y1: sepY, x2: TYPE_RIGHT_MM, y2: sepY, width: 0.5, color: RED });
@@ -363,7 +369,7 @@ export function paginate(bands: readonly Band[], firstTop: number): Flow {
   return { pages, bottom };
 }
 
-function pageNumberOps(n: number, measure: Measure): Op[] {
+export function pageNumberOps(n: number, measure: Measure): Op[] {
   // 7.5: "— n —" 4号 宋体, 7 mm below the type area; odd pages 右空一字, even pages 左空一字.
   const runs: Run[] = [{ text: `— ${n} —`, style: PAGE_NO }];
   const top = TYPE_BOTTOM_MM + PAGE_NUMBER_GAP_MM;

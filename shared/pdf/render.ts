@@ -6,6 +6,8 @@ import { layoutDocument } from './layout';
 import { DOC_KIND_LABEL, type OfficialDocument, type RenderOptions } from './model';
 import type { Op, PageLayout } from './ops';
 import { paintPages } from './paint';
+import { layoutTable, leaveTable, signInTable, type LeaveSlip, type SignInSheet } from './forms';
+import { meetingNoticeDocument, minutesDocument, type MeetingNotice, type MinutesInput } from './meeting';
 import type { Measure } from './text';
 import { roughMeasure } from './text';
 import { watermarkOps } from './watermark';
@@ -118,4 +120,24 @@ export async function renderCopiesCombined(doc: OfficialDocument, env: PdfEnv, c
   merged.setKeywords([`字体：${describeFontUse(copies[0]?.fonts ?? [])}`]);
   const bytes = await merged.save({ useObjectStreams: true });
   return { bytes, pageCount: merged.getPageCount(), fonts: copies[0]?.fonts ?? [] };
+}
+
+/** 会议通知 with its agenda. */
+export async function renderMeetingNotice(notice: MeetingNotice, env: PdfEnv, options: RenderOptions = {}): Promise<RenderResult> {
+  return renderDocument(meetingNoticeDocument(notice), env, options);
+}
+
+/** 常务会议纪要 with 出席/请假/列席 from the attendance records. */
+export async function renderMinutes(minutes: MinutesInput, env: PdfEnv, options: RenderOptions = {}): Promise<RenderResult> {
+  return renderDocument(minutesDocument(minutes), env, options);
+}
+
+export async function renderSignInSheet(sheet: SignInSheet, env: PdfEnv, options: RenderOptions = {}): Promise<RenderResult> {
+  const table = signInTable(sheet);
+  return renderLayout((m) => layoutTable(table, m), env, { title: table.title, subject: '签到表' }, options);
+}
+
+export async function renderLeaveSlip(slip: LeaveSlip, env: PdfEnv, options: RenderOptions = {}): Promise<RenderResult> {
+  const table = leaveTable(slip);
+  return renderLayout((m) => layoutTable(table, m), env, { title: `${slip.name}请假单`, subject: '请假单' }, options);
 }
