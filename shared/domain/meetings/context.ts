@@ -1,6 +1,6 @@
 /** What every meeting rule may consult. Passed in, never global, so rules stay pure and testable. */
 import type { IsoDate } from '../../calendar/iso-date';
-import type { Finding, SubjectRef } from '../findings';
+import { finding, type Finding, type SubjectRef } from '../findings';
 import type { Meeting } from '../meeting';
 import type { Registry } from '../registry';
 import type { WorkingDays } from '../working-days';
@@ -28,4 +28,22 @@ export function dedupeFindings(findings: readonly Finding[]): Finding[] {
     seen.add(key);
     return true;
   });
+}
+
+/**
+ * A deadline needs the working-day calendar, which refuses years without data ("2027年节假日安排尚未录入…").
+ * That must not crash a whole check: it becomes a finding telling the clerk to enter the year.
+ */
+export function deadlineOrFinding(
+  compute: () => IsoDate,
+  subject: SubjectRef,
+  articles: readonly number[],
+  what: string,
+): IsoDate | Finding {
+  try {
+    return compute();
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    return finding('calendar.unavailable', articles, 'warn', subject, `无法计算${what}：${reason}`);
+  }
 }

@@ -13,7 +13,7 @@ import {
   type ReportTarget,
 } from '../meeting';
 import type { WorkingDays } from '../working-days';
-import { meetingRef } from './context';
+import { deadlineOrFinding, meetingRef } from './context';
 
 const REPORT_TARGETS: readonly ReportTarget[] = ['partyCommittee', 'congressStandingCommittee', 'cppcc'];
 
@@ -112,8 +112,17 @@ export function checkMeetingDocumentsDue(
 ): Finding[] {
   const out: Finding[] = [];
   m.documentsToIssue.forEach((doc: DocumentToIssue, i) => {
-    const due = meetingDocumentDueDate(m, doc.deadline, cal);
     const ref = { kind: 'document' as const, id: doc.documentId ?? `${m.id}#doc${i + 1}` };
+    const due = deadlineOrFinding(
+      () => meetingDocumentDueDate(m, doc.deadline, cal),
+      ref,
+      [53],
+      `《${doc.title}》的印发期限`,
+    );
+    if (typeof due !== 'string') {
+      out.push(due);
+      return;
+    }
     if (doc.issuedOn !== undefined) {
       if (doc.issuedOn > due)
         out.push(

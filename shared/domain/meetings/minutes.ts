@@ -16,7 +16,7 @@ import {
   type Registry,
 } from '../registry';
 import type { WorkingDays } from '../working-days';
-import { joinNames, meetingRef, type MeetingRuleContext } from './context';
+import { deadlineOrFinding, joinNames, meetingRef, type MeetingRuleContext } from './context';
 
 /** Art. 47: the office drafts the minutes within 2 working days of the meeting. */
 export function minutesDueDate(m: Meeting, cal: WorkingDays): IsoDate {
@@ -58,7 +58,13 @@ export function requiredMinutesSigner(
 /** Art. 47: drafted within 2 working days; reported once late (or once overdue when still not drafted). */
 export function checkMinutesDue(m: Meeting, ctx: MeetingRuleContext): Finding[] {
   if (!stateReached(m.state, 'held')) return [];
-  const due = minutesDueDate(m, ctx.calendar);
+  const due = deadlineOrFinding(
+    () => minutesDueDate(m, ctx.calendar),
+    meetingRef(m),
+    [47],
+    '会议纪要起草期限',
+  );
+  if (typeof due !== 'string') return [due];
   const first = firstMinutes(m);
   if (first !== undefined) {
     return first.draftedOn > due

@@ -486,3 +486,29 @@ describe('values outside the model are refused loudly (exhaustive switches)', ()
     expect(ids(f)).toEqual(['meeting.attendee.plenaryNonVoting']);
   });
 });
+
+describe('deadlines without calendar data', () => {
+  it('become a finding carrying the calendar message instead of an exception', () => {
+    const noYear = {
+      isWorkingDay: () => true,
+      addWorkingDays: (): never => {
+        throw new Error('2026年节假日安排尚未录入。');
+      },
+    };
+    const f = checkMinutesDue(meeting({ state: 'held' }), ctx({ calendar: noYear }));
+    expect(f.map((x) => [x.ruleId, x.articles, x.severity])).toEqual([
+      ['calendar.unavailable', [47], 'warn'],
+    ]);
+    expect(f[0]?.message).toBe('无法计算会议纪要起草期限：2026年节假日安排尚未录入。');
+    const odd = {
+      ...noYear,
+      addWorkingDays: (): never => {
+        throw 'no data';
+      },
+    };
+    const m = meeting({ documentsToIssue: [{ title: '通知', deadline: { kind: 'fiveDays' } }] });
+    expect(checkMeetingDocumentsDue(m, odd, undefined)[0]?.message).toBe(
+      '无法计算《通知》的印发期限：no data',
+    );
+  });
+});

@@ -43,6 +43,15 @@ const series = z
 
 const sortedIds = (xs: readonly string[]) => [...xs].sort();
 
+/** A due date, or null when the calendar has no data for the year (the findings say so). */
+const orNull = <T>(compute: () => T): T | null => {
+  try {
+    return compute();
+  } catch {
+    return null;
+  }
+};
+
 export const evaluate: Evaluate = (subject, ctx) => {
   const asSeries = series.safeParse(subject);
   if (asSeries.success) {
@@ -64,7 +73,7 @@ export const evaluate: Evaluate = (subject, ctx) => {
     findings,
     values: {
       blocked: findings.some((f) => f.severity === 'block'),
-      minutesDue: minutesDueDate(m, ctx.calendar),
+      minutesDue: orNull(() => minutesDueDate(m, ctx.calendar)),
       requiredSigner: requiredMinutesSigner(m, ctx.registry, signedOn ?? m.date)?.personId ?? null,
       proposedChair: proposeChair(ctx.registry, m.kind, m.date)?.personId ?? null,
       expectedMembers: idsOf('member'),
@@ -72,7 +81,9 @@ export const evaluate: Evaluate = (subject, ctx) => {
       expectedTopicNonVoting: idsOf('topicNonVoting'),
       expectedParticipants: idsOf('participant'),
       optionalInvitees: sortedIds(expected.filter((e) => e.optional).map((e) => e.personId)),
-      documentDue: m.documentsToIssue.map((d) => meetingDocumentDueDate(m, d.deadline, ctx.calendar)),
+      documentDue: m.documentsToIssue.map((d) =>
+        orNull(() => meetingDocumentDueDate(m, d.deadline, ctx.calendar)),
+      ),
     },
   };
 };
