@@ -70,6 +70,7 @@ const fake = vi.hoisted(() => {
         setPermissionRequestHandler: (h: unknown) => state.sessionHandlers.set('request', h),
         setPermissionCheckHandler: (h: unknown) => state.sessionHandlers.set('check', h),
         setDevicePermissionHandler: (h: unknown) => state.sessionHandlers.set('device', h),
+        setSpellCheckerEnabled: (enabled: boolean) => state.sessionHandlers.set('spellChecker', enabled),
         webRequest: { onBeforeRequest: (h: unknown) => state.sessionHandlers.set('beforeRequest', h) },
       },
     },
@@ -109,7 +110,14 @@ describe('main composition root', () => {
       }),
     ]);
     expect([...state.protocolHandlers.keys()]).toEqual(['app']);
-    expect([...state.sessionHandlers.keys()].sort()).toEqual(['beforeRequest', 'check', 'device', 'request']);
+    expect([...state.sessionHandlers.keys()].sort()).toEqual([
+      'beforeRequest',
+      'check',
+      'device',
+      'request',
+      'spellChecker',
+    ]);
+    expect(state.sessionHandlers.get('spellChecker')).toBe(false);
     expect(state.ipcChannels.sort()).toEqual(IPC_METHODS.map(ipcChannel).sort());
     expect(state.menu).not.toBeNull();
     const prefs = state.windows[0]!.options['webPreferences'] as Record<string, unknown>;

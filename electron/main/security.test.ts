@@ -79,11 +79,13 @@ function fakeSession() {
     check?: Parameters<SessionLike['setPermissionCheckHandler']>[0];
     device?: Parameters<SessionLike['setDevicePermissionHandler']>[0];
     beforeRequest?: Parameters<SessionLike['webRequest']['onBeforeRequest']>[0];
+    spellChecker?: boolean;
   } = {};
   const session: SessionLike = {
     setPermissionRequestHandler: (h) => void (recorded.request = h),
     setPermissionCheckHandler: (h) => void (recorded.check = h),
     setDevicePermissionHandler: (h) => void (recorded.device = h),
+    setSpellCheckerEnabled: (enabled) => void (recorded.spellChecker = enabled),
     webRequest: { onBeforeRequest: (l) => void (recorded.beforeRequest = l) },
   };
   return { session, recorded };
@@ -108,6 +110,7 @@ describe('hardenSession', () => {
       expect(recorded.check!({}, permission)).toBe(false);
     }
     expect(recorded.device!({ deviceType: 'usb' })).toBe(false);
+    expect(recorded.spellChecker).toBe(false);
     expect(logs.some((l) => l.includes('media'))).toBe(true);
   });
 

@@ -75,6 +75,7 @@ export interface SessionLike {
   ): void;
   setPermissionCheckHandler(handler: (webContents: unknown, permission: string) => boolean): void;
   setDevicePermissionHandler(handler: (details: unknown) => boolean): void;
+  setSpellCheckerEnabled(enabled: boolean): void;
   readonly webRequest: {
     onBeforeRequest(
       listener: (
@@ -96,6 +97,8 @@ export function hardenSession(
   });
   session.setPermissionCheckHandler(() => permissionCheckDecision());
   session.setDevicePermissionHandler(() => devicePermissionDecision());
+  // The spellchecker would download Hunspell dictionaries from a Google CDN; nothing may phone home.
+  session.setSpellCheckerEnabled(false);
   session.webRequest.onBeforeRequest((details, callback) => {
     const allowed = isRequestAllowed(details.url, options);
     if (!allowed) log(`[security] request blocked: ${truncate(details.url)}`);
