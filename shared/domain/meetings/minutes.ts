@@ -220,3 +220,34 @@ export function checkDecisionsOpen(m: Meeting): Finding[] {
     ),
   ];
 }
+
+/**
+ * Signed minutes are frozen (art. 47 签发): before saving a changed meeting, every version that was signed
+ * must be unchanged and still present; a correction goes into a new version (see reviseMinutes).
+ */
+export function checkMinutesFrozen(before: Meeting, after: Meeting): Finding[] {
+  return before.minutes
+    .filter((v) => v.signature !== undefined)
+    .flatMap((v) => {
+      const now = after.minutes.find((x) => x.version === v.version);
+      const same =
+        now !== undefined &&
+        now.text === v.text &&
+        now.draftedOn === v.draftedOn &&
+        now.submittedToId === v.submittedToId &&
+        now.signature?.byId === v.signature?.byId &&
+        now.signature?.on === v.signature?.on &&
+        now.signature?.opinion === v.signature?.opinion;
+      return same
+        ? []
+        : [
+            finding(
+              'meeting.minutes.frozen',
+              [47],
+              'block',
+              { kind: 'minutes', id: `${before.id}#${v.version}` },
+              `第${v.version}稿会议纪要已于${v.signature?.on ?? ''}签发，不能修改或删除。如需更正，请另起新稿报签发人重新签发。`,
+            ),
+          ];
+    });
+}

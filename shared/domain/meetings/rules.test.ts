@@ -14,7 +14,7 @@ import {
   travelId,
   unitId as U,
 } from '../ids';
-import { newMeeting, type Meeting, type Topic } from '../meeting';
+import { newMeeting, reviseMinutes, type Meeting, type Topic } from '../meeting';
 import { parseRegistry } from '../registry-schema';
 import type { Registry, TravelReport } from '../registry';
 import { checkLeaves, checkMaterials, checkRecords } from './attendance';
@@ -27,7 +27,13 @@ import {
   meetingDocumentDueDate,
   monthsBetween,
 } from './followup';
-import { checkMinutesDue, checkMinutesSignature, minutesDueDate, requiredMinutesSigner } from './minutes';
+import {
+  checkMinutesDue,
+  checkMinutesFrozen,
+  checkMinutesSignature,
+  minutesDueDate,
+  requiredMinutesSigner,
+} from './minutes';
 import {
   chairStatus,
   checkAttendeeList,
@@ -510,5 +516,37 @@ describe('deadlines without calendar data', () => {
     expect(checkMeetingDocumentsDue(m, odd, undefined)[0]?.message).toBe(
       '无法计算《通知》的印发期限：no data',
     );
+  });
+});
+
+describe('signed minutes are frozen (art. 47)', () => {
+  const signedMeeting = meeting({
+    minutes: [
+      {
+        version: 1,
+        draftedOn: isoDate('2026-03-06'),
+        text: '纪要',
+        signature: { byId: P('p-head'), on: isoDate('2026-03-09'), opinion: '同意' },
+      },
+    ],
+  });
+
+  it('accepts a correction as a new version, and edits of unsigned drafts', () => {
+    const corrected = reviseMinutes(signedMeeting, '更正稿', isoDate('2026-03-10'));
+    expect(checkMinutesFrozen(signedMeeting, corrected)).toEqual([]);
+    const draft = reviseMinutes(meeting(), '初稿', D);
+    expect(checkMinutesFrozen(draft, reviseMinutes(draft, '改稿', D))).toEqual([]);
+  });
+
+  it('refuses changing or deleting a signed version', () => {
+    const v = signedMeeting.minutes[0]!;
+    const edited = { ...signedMeeting, minutes: [{ ...v, text: '改过的纪要' }] };
+    const f = checkMinutesFrozen(signedMeeting, edited);
+    expect(f.map((x) => [x.ruleId, x.severity, x.subject.id])).toEqual([
+      ['meeting.minutes.frozen', 'block', 'm-1#1'],
+    ]);
+    const unsigned = { ...signedMeeting, minutes: [{ ...v, signature: undefined }] };
+    expect(checkMinutesFrozen(signedMeeting, unsigned)).toHaveLength(1);
+    expect(checkMinutesFrozen(signedMeeting, { ...signedMeeting, minutes: [] })).toHaveLength(1);
   });
 });
