@@ -312,6 +312,7 @@ export interface OutgoingDocument {
   readonly necessity?: NecessityAnswers;
   readonly origin?: MeetingOrigin;
   readonly reviews?: readonly DocumentReview[];
+  /** 会签 by the units consulted while drafting; the leaders' 会签 of art. 52 are signatures with role "countersign". */
   readonly countersignatures?: readonly Countersignature[];
   readonly signatures?: readonly DocumentSignature[];
   /** For a 副区长 signing a joint document with a peer: when the 区长 was told first (art. 52). */
