@@ -38,7 +38,7 @@ const STAND_INS: Readonly<Record<FontRole, readonly RegExp[]>> = {
 };
 
 // subset-font ships no type declarations; this is the slice of its API we use.
-type SubsetFont = (font: Buffer, text: string, opts: { targetFormat: 'sfnt' }) => Promise<Buffer>;
+type SubsetFont = (font: Buffer, text: string, opts: { targetFormat: 'sfnt'; noLayoutClosure?: boolean }) => Promise<Buffer>;
 const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
 
 const FONT_FILE = /\.(ttf|otf|ttc)$/i;
@@ -171,7 +171,9 @@ export function loadFontSet(choices: readonly FontChoice[] = discoverFonts()): F
 
 /** HarfBuzz subsetting in Node; the output keeps the input's SFNT flavour (TrueType or CFF). */
 export const nodeSubsetter: FontSubsetter = async (font, text) => {
-  const out = await subsetFont(Buffer.from(font.buffer, font.byteOffset, font.byteLength), text, { targetFormat: 'sfnt' });
+  // No layout closure: the engine draws the characters' default glyphs, so GSUB alternates (vertical
+  // forms, locl variants) would only bloat the subset.
+  const out = await subsetFont(Buffer.from(font.buffer, font.byteOffset, font.byteLength), text, { targetFormat: 'sfnt', noLayoutClosure: true });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };
 
