@@ -183,7 +183,7 @@ export interface DocumentReview {
   readonly actingForId?: PersonId;
 }
 
-export interface Countersignature {
+export interface DocumentCountersignature {
   readonly unitId?: UnitId;
   readonly personId: PersonId;
   readonly date: IsoDate;
@@ -313,7 +313,7 @@ export interface OutgoingDocument {
   readonly origin?: MeetingOrigin;
   readonly reviews?: readonly DocumentReview[];
   /** 会签 by the units consulted while drafting; the leaders' 会签 of art. 52 are signatures with role "countersign". */
-  readonly countersignatures?: readonly Countersignature[];
+  readonly countersignatures?: readonly DocumentCountersignature[];
   readonly signatures?: readonly DocumentSignature[];
   /** For a 副区长 signing a joint document with a peer: when the 区长 was told first (art. 52). */
   readonly reportedToHeadOn?: IsoDate;
@@ -340,7 +340,7 @@ export interface CrossDepartmentRequest {
   readonly concernedUnitIds: readonly UnitId[];
   /** The lead department head's signature. */
   readonly leadSignature?: { readonly personId: PersonId; readonly date: IsoDate };
-  readonly countersignatures: readonly Countersignature[];
+  readonly countersignatures: readonly DocumentCountersignature[];
   readonly disagreement?: {
     readonly sides: readonly SideGrounds[];
     readonly recommendation?: string;
