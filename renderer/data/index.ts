@@ -6,6 +6,7 @@ import { auditRepository, type AuditRepository } from './audit-repo';
 import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb } from './db';
 import { NEWER_DATABASE_MESSAGE, StoreError, toStoreError } from './errors';
 import { registryRepository, type RegistryRepository } from './registry-repo';
+import { installTestHooks, wantsTestHooks } from './test-hooks';
 
 export interface Store {
   readonly db: HuiwenDb;
@@ -46,10 +47,16 @@ let shared: Promise<Store> | undefined;
 
 /** The app's store, opened once per page. A failed open is not cached, so "重试" can try again. */
 export function getStore(): Promise<Store> {
-  shared ??= openStore().catch((e: unknown) => {
-    shared = undefined;
-    throw e;
-  });
+  shared ??= openStore().then(
+    (store) => {
+      if (typeof window !== 'undefined' && wantsTestHooks(window.location.search)) installTestHooks(store, window);
+      return store;
+    },
+    (e: unknown) => {
+      shared = undefined;
+      throw e;
+    },
+  );
   return shared;
 }
 
@@ -58,7 +65,7 @@ export type { AuditLog, WriteOptions } from './audited';
 export { auditedWrite, readAuditHead } from './audited';
 export { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb } from './db';
 export type { LooseRow, AttachmentRow, CalendarYearRow, MetaRow } from './db';
-export { StoreError, type FieldIssue, type StoreErrorCode } from './errors';
+export { chineseIssueMessage, StoreError, type FieldIssue, type StoreErrorCode } from './errors';
 export type { SampleInfo } from './meta';
 export { currentOperator, PLACEHOLDER_OPERATOR, type Operator } from './operator';
 export { matchesNameQuery, pinyinInitials } from './pinyin';

@@ -352,9 +352,16 @@ export function registryRepository(db: HuiwenDb, now?: () => Date): RegistryRepo
           throw new StoreError('invalid', '示例数据已经载入，无需重复载入。');
         }
         const ids: Partial<Record<RegistryKind, string[]>> = {};
-        for (const { kind, record } of records) {
-          await put(log, kind, record);
-          (ids[kind] ??= []).push(record.id);
+        // One bulkGet and one bulkPut per table: hundreds of single puts in one transaction take seconds.
+        for (const kind of REGISTRY_KINDS) {
+          const batch = records.filter((r) => r.kind === kind).map((r) => r.record);
+          if (batch.length === 0) continue;
+          const table = SPECS[kind].table(db);
+          const before = (await table.bulkGet(batch.map((r) => r.id))) as unknown[];
+          const rows = batch.map((r) => (SPECS[kind].toRow as (x: RegistryRecords[RegistryKind]) => unknown)(r));
+          await table.bulkPut(rows);
+          batch.forEach((r, i) => log.record(before[i] === undefined ? 'create' : 'update', kind, r.id, before[i], rows[i]));
+          ids[kind] = batch.map((r) => r.id);
         }
         // Checked after all puts, so order inside the sample does not matter; a failure aborts everything.
         await checkRefs(db, records);
@@ -393,12 +400,10 @@ export function registryRepository(db: HuiwenDb, now?: () => Date): RegistryRepo
         }
         let removed = 0;
         for (const k of REGISTRY_KINDS) {
-          for (const r of rows.get(k) ?? []) {
-            if (!doomed.get(k)?.has(r.id)) continue;
-            await SPECS[k].table(db).delete(r.id);
-            log.record('delete', k, r.id, r, undefined);
-            removed++;
-          }
+          const gone = (rows.get(k) ?? []).filter((r) => doomed.get(k)?.has(r.id));
+          await SPECS[k].table(db).bulkDelete(gone.map((r) => r.id));
+          for (const r of gone) log.record('delete', k, r.id, r, undefined);
+          removed += gone.length;
         }
         await db.meta.delete(SAMPLE_META_KEY);
         log.record('delete', 'meta', SAMPLE_META_KEY, info, undefined);

@@ -50,10 +50,14 @@ export function DataTable<T extends { readonly id: string }>({
         header: c.header,
         accessorFn: c.sortValue ?? (() => ''),
         enableSorting: c.sortValue !== undefined,
+        // Every column cycles 升序 → 降序 → 原顺序, numbers included (tanstack starts numbers descending).
+        sortDescFirst: false,
         sortingFn: (a, b, id) => {
           const x = a.getValue<string | number>(id);
           const y = b.getValue<string | number>(id);
-          return typeof x === 'number' && typeof y === 'number' ? x - y : collator.compare(String(x), String(y));
+          return typeof x === 'number' && typeof y === 'number'
+            ? x - y
+            : collator.compare(String(x), String(y));
         },
         cell: (info) => c.cell(info.row.original),
         size: c.width ?? 150,
@@ -109,7 +113,9 @@ export function DataTable<T extends { readonly id: string }>({
                     {h.column.getCanSort() ? (
                       <button type="button" className="hw-sort" onClick={h.column.getToggleSortingHandler()}>
                         {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ⇅'}</span>
+                        <span aria-hidden="true">
+                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ⇅'}
+                        </span>
                       </button>
                     ) : (
                       flexRender(h.column.columnDef.header, h.getContext())
@@ -137,7 +143,12 @@ export function DataTable<T extends { readonly id: string }>({
             const row = model[v.index];
             if (!row) return null;
             return (
-              <tr key={row.id} data-index={v.index} aria-rowindex={v.index + 2} style={{ height: ROW_HEIGHT }}>
+              <tr
+                key={row.id}
+                data-index={v.index}
+                aria-rowindex={v.index + 2}
+                style={{ height: ROW_HEIGHT }}
+              >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                 ))}

@@ -15,7 +15,14 @@ import {
   unitSchema,
 } from '../../../shared/domain/registry-schema';
 import type { Registry } from '../../../shared/domain/registry';
-import { chineseIssueMessage, KIND_LABELS, matchesNameQuery, StoreError, type FieldIssue, type RegistryKind } from '../../data';
+import {
+  chineseIssueMessage,
+  KIND_LABELS,
+  matchesNameQuery,
+  StoreError,
+  type FieldIssue,
+  type RegistryKind,
+} from '../../data';
 import { defaultsFor, FIELDS, newId, toRecordInput, type FieldSpec } from './fields';
 import { initialsOf } from './selectors';
 
@@ -38,7 +45,9 @@ const pinyinFilter = (input: string, option?: Option) =>
   option !== undefined && matchesNameQuery(option.label, input, initialsOf(option.label, 'person'));
 
 const randomPart = () =>
-  typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
+  typeof crypto.randomUUID === 'function'
+    ? crypto.randomUUID()
+    : `${Date.now().toString(36)}${Math.random().toString(36).slice(2)}`;
 
 export function RecordEditor({
   kind,
@@ -60,7 +69,10 @@ export function RecordEditor({
   const [form] = Form.useForm<Record<string, unknown>>();
   const [error, setError] = useState<string | undefined>();
   const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
-  const initial = useMemo(() => record ?? defaultsFor(kind, registry, today), [record, kind, registry, today]);
+  const initial = useMemo(
+    () => record ?? defaultsFor(kind, registry, today),
+    [record, kind, registry, today],
+  );
   const id = useMemo(() => (record?.id as string | undefined) ?? newId(kind, randomPart), [record, kind]);
 
   const people = useMemo<Option[]>(
@@ -139,12 +151,29 @@ export function RecordEditor({
         );
       case 'multi':
         return (
-          <Select mode="multiple" options={Object.entries(f.options ?? {}).map(([value, label]) => ({ value, label }))} />
+          <Select
+            mode="multiple"
+            options={Object.entries(f.options ?? {}).map(([value, label]) => ({ value, label }))}
+          />
         );
       case 'person':
-        return <Select allowClear={!f.required} showSearch={{ filterOption: pinyinFilter }} options={people} placeholder="输入姓名或拼音首字母" />;
+        return (
+          <Select
+            allowClear={!f.required}
+            showSearch={{ filterOption: pinyinFilter }}
+            options={people}
+            placeholder="输入姓名或拼音首字母"
+          />
+        );
       case 'unit':
-        return <Select allowClear={!f.required} showSearch={{ filterOption: pinyinFilter }} options={units} placeholder="输入单位名称或拼音首字母" />;
+        return (
+          <Select
+            allowClear={!f.required}
+            showSearch={{ filterOption: pinyinFilter }}
+            options={units}
+            placeholder="输入单位名称或拼音首字母"
+          />
+        );
       case 'travel':
         return <Select allowClear options={travels} placeholder="不选则为常设安排" />;
       default: {

@@ -120,12 +120,14 @@ export const selectQuery =
   (s: RegistryUiState): string =>
     s.queries[tab] ?? '';
 export const selectIsSample = (s: RegistryUiState): boolean => s.sample !== undefined;
-export const selectCounts = (s: RegistryUiState): Readonly<Record<TabKey, number>> => ({
-  people: s.registry.people.length,
-  units: s.registry.units.length,
-  posts: s.registry.posts.length,
-  portfolios: s.registry.portfolios.length,
-  entrustments: s.registry.entrustments.length,
-  travels: s.registry.travels.length,
-  coverages: s.registry.coverages.length,
+/** Record counts per tab. Takes the registry (not the state) so callers memoize on it: a fresh object per
+ * state read would make zustand's subscription loop forever. */
+export const countsOf = (reg: Registry): Readonly<Record<TabKey, number>> => ({
+  people: reg.people.length,
+  units: reg.units.length,
+  posts: reg.posts.length,
+  portfolios: reg.portfolios.length,
+  entrustments: reg.entrustments.length,
+  travels: reg.travels.length,
+  coverages: reg.coverages.length,
 });

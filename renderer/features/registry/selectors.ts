@@ -91,14 +91,34 @@ function postLabel(reg: Registry, h: PostHolding): string {
   return h.unitId ? `${unitName(reg, h.unitId)}${POST_LABELS[h.post]}` : POST_LABELS[h.post];
 }
 
+const POST_RANK: Readonly<Record<PostHolding['post'], number>> = {
+  districtHead: 0,
+  partyGroupSecretary: 1,
+  executiveDeputyHead: 2,
+  deputyHead: 3,
+  partyGroupMember: 4,
+  officeDirector: 5,
+  officeDeputyDirector: 6,
+  unitHead: 7,
+  unitLeader: 8,
+};
+
+/** People in protocol order (区长, 常务副区长, 副区长 … then unit heads), as a clerk expects the list. */
 export function personRows(reg: Registry, today: IsoDate, query: string): PersonRowView[] {
+  const rank = (id: string) =>
+    Math.min(9, ...postsOf(reg, id as Person['id'], today).map((h) => POST_RANK[h.post]));
   return reg.people
     .filter((p) => matchPerson(p.name, query))
-    .map((p) => ({
+    .map((p) => ({ p, r: rank(p.id) }))
+    .sort((a, b) => a.r - b.r)
+    .map(({ p }) => ({
       id: p.id,
       person: p,
       name: p.name,
-      posts: postsOf(reg, p.id, today).map((h) => postLabel(reg, h)).join('、') || '（今日无任职）',
+      posts:
+        postsOf(reg, p.id, today)
+          .map((h) => postLabel(reg, h))
+          .join('、') || '（今日无任职）',
       party: p.partyMember ? '中共党员' : '非中共党员',
       portfolio: portfolioOf(reg, p.id, today).length,
       away: isAway(reg, p.id, today),
@@ -122,7 +142,9 @@ export function unitRows(reg: Registry, today: IsoDate, query: string, filter?: 
   return reg.units
     .filter((u) => inScope(u) && matchOther(u.name, query))
     .map((u) => {
-      const head = reg.posts.find((h) => h.post === 'unitHead' && h.unitId === u.id && isWithin(today, h.from, h.to));
+      const head = reg.posts.find(
+        (h) => h.post === 'unitHead' && h.unitId === u.id && isWithin(today, h.from, h.to),
+      );
       const resp = reg.portfolios.find((p) => p.unitId === u.id && isWithin(today, p.from, p.to));
       return {
         id: u.id,
@@ -165,7 +187,9 @@ export function unitTree(reg: Registry): TreeNode[] {
       .filter((u) => u.parentId === id)
       .map((u) => ({ key: u.id, title: u.name, children: childrenOf(u.id) }));
   return UNIT_KIND_ORDER.map((kind) => {
-    const roots = reg.units.filter((u) => u.kind === kind && (u.parentId === undefined || !ids.has(u.parentId)));
+    const roots = reg.units.filter(
+      (u) => u.kind === kind && (u.parentId === undefined || !ids.has(u.parentId)),
+    );
     return {
       key: kind,
       title: `${UNIT_KIND_LABELS[kind]}（${reg.units.filter((u) => u.kind === kind).length}）`,
@@ -210,7 +234,9 @@ export interface PortfolioRowView {
 
 export function portfolioRows(reg: Registry, today: IsoDate, query: string): PortfolioRowView[] {
   return reg.portfolios
-    .filter((p) => matchPerson(personName(reg, p.leaderId), query) || matchOther(unitName(reg, p.unitId), query))
+    .filter(
+      (p) => matchPerson(personName(reg, p.leaderId), query) || matchOther(unitName(reg, p.unitId), query),
+    )
     .map((p) => ({
       id: p.id,
       record: p,
@@ -235,7 +261,10 @@ export interface EntrustmentRowView {
 
 export function entrustmentRows(reg: Registry, today: IsoDate, query: string): EntrustmentRowView[] {
   return reg.entrustments
-    .filter((e) => matchPerson(personName(reg, e.granteeId), query) || matchPerson(personName(reg, e.grantorId), query))
+    .filter(
+      (e) =>
+        matchPerson(personName(reg, e.granteeId), query) || matchPerson(personName(reg, e.grantorId), query),
+    )
     .map((e) => ({
       id: e.id,
       record: e,
@@ -284,7 +313,10 @@ export interface CoverageRowView {
 
 export function coverageRows(reg: Registry, query: string): CoverageRowView[] {
   return reg.coverages
-    .filter((c) => matchPerson(personName(reg, c.absentId), query) || matchPerson(personName(reg, c.coveringId), query))
+    .filter(
+      (c) =>
+        matchPerson(personName(reg, c.absentId), query) || matchPerson(personName(reg, c.coveringId), query),
+    )
     .map((c) => {
       const trip = c.travelId ? reg.travels.find((t) => t.id === c.travelId) : undefined;
       return {
