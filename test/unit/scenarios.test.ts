@@ -7,7 +7,8 @@ import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectScenarioFiles, runScenarioFile, SCENARIO_ROOT } from '../scenarios/load';
+import { readFileSync } from 'node:fs';
+import { collectScenarioFiles, runScenarioFile, scenarioSchema, SCENARIO_ROOT } from '../scenarios/load';
 
 const files = await collectScenarioFiles(SCENARIO_ROOT);
 
@@ -21,6 +22,32 @@ describe('scenario files', () => {
     const r = await runScenarioFile(file, SCENARIO_ROOT);
     expect(r.reason ?? '').toBe('');
     expect(r.ok).toBe(true);
+  });
+});
+
+/**
+ * Issue 3: every enforceable article of the meeting/travel rules has a scenario that keeps it (cites the
+ * article and expects no block/warn finding citing it) and one that breaks it (expects such a finding).
+ */
+describe('article coverage of the meeting, acting and travel rules', () => {
+  const ENFORCEABLE = [7, 8, 9, 23, 24, 25, 27, 29, 39, 40, 41, 42, 43, 44, 45, 46, 47, 53, 59];
+  const scenarios = files.map((f) => scenarioSchema.parse(JSON.parse(readFileSync(f, 'utf8'))));
+  const serious = (e: { articles?: number[]; severity?: string }, a: number) =>
+    (e.articles ?? []).includes(a) && (e.severity === 'block' || e.severity === 'warn');
+
+  it.each(ENFORCEABLE)('article %i is kept by one scenario and broken by another', (a) => {
+    const breaks = scenarios.filter((s) => s.expect.findings.some((e) => serious(e, a)));
+    const keeps = scenarios.filter(
+      (s) =>
+        s.articles.includes(a) &&
+        s.expect.error === undefined &&
+        !s.expect.findings.some((e) => serious(e, a)) &&
+        (s.expect.onlyListedFindings ||
+          s.expect.absentFindings.length > 0 ||
+          Object.keys(s.expect.values).length > 0),
+    );
+    expect(breaks.map((s) => s.name)).not.toEqual([]);
+    expect(keeps.map((s) => s.name)).not.toEqual([]);
   });
 });
 
