@@ -148,7 +148,7 @@ export function createWorkingCalendar(
   const addWorkingDays = (value: IsoDate, n: number): IsoDate => {
     let date = requireIsoDate(value);
     let left = requireWorkingDayCount(n);
-    scheduleOf(date);
+    scheduleOf(date); // the start's own year must be covered too, so a typo'd year is not silently skipped
     while (left > 0) {
       date = addDays(date, 1);
       if (working(date)) left -= 1;
