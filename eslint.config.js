@@ -93,7 +93,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'scripts/**/*.ts', '*.config.{ts,js}', 'electron.vite.config.ts', 'renderer/vite.web.config.ts', '**/*.test.{ts,tsx}'],
+    files: ['test/**/*.ts', 'scripts/**/*.{ts,mjs}', 'bench/**/*.ts', '*.config.{ts,js}', 'electron.vite.config.ts', 'renderer/vite.web.config.ts', '**/*.test.{ts,tsx}'],
     languageOptions: { globals: { ...globals.node } },
     rules: { 'no-console': 'off' },
   },
