@@ -164,6 +164,8 @@ export function breakTitle(title: string, maxChars: number): string[] {
     const next = chars[at] ?? '';
     if (!canBreakBetween(prev, next)) return Infinity;
     if (isClosing(prev)) return 0; // after punctuation is the best place
+    // "……关于 / 事由的通知" is the customary split of a 公文 title.
+    if (chars[at - 2] === '关' && prev === '于') return -1;
     return words.has(offsets[at] ?? -1) ? 1 : 12;
   };
   const minLines = Math.ceil(n / maxChars);
@@ -204,7 +206,8 @@ export function breakTitle(title: string, maxChars: number): string[] {
 function shapeCost(lengths: readonly number[]): number {
   if (lengths.length === 2) {
     const [a = 0, b = 0] = lengths;
-    return (a > b ? 3 * (a - b) : 0) + Math.abs(b - a) * 0.5;
+    // 正梯形: the upper line no longer than the lower; a difference of up to six characters is a good shape.
+    return a > b ? 3 * (a - b) : Math.max(0, b - a - 6) * 0.5;
   }
   const peak = Math.max(...lengths);
   const peakAt = lengths.indexOf(peak);

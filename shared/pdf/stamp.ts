@@ -29,7 +29,7 @@ export class PdfInputError extends Error {
   override readonly name = 'PdfInputError';
 }
 
-const BOX_W = 64;
+const BOX_W = 70;
 const ROW_H = 7;
 const MARGIN = 8;
 const TEXT = style('fangsong', 10.5, RED);
@@ -43,13 +43,13 @@ export function receiptStampOps(stamp: ReceiptStamp, pageWidth: number, measure:
     [[{ text: `${stamp.unit}收文`, style: LABEL }, BOX_W]],
     [
       [{ text: '收文号', style: LABEL }, 16],
-      [{ text: stamp.number, style: TEXT }, 24],
+      [{ text: stamp.number, style: TEXT }, 30],
       [{ text: '份数', style: LABEL }, 12],
       [{ text: String(stamp.copies), style: TEXT }, 12],
     ],
     [
       [{ text: '日期', style: LABEL }, 16],
-      [{ text: chineseDate(stamp.date), style: TEXT }, 24],
+      [{ text: chineseDate(stamp.date), style: TEXT }, 30],
       [{ text: '密级', style: LABEL }, 12],
       [{ text: stamp.classification ?? '—', style: TEXT }, 12],
     ],
