@@ -86,6 +86,14 @@ describe('leadership facts (arts. 6–9)', () => {
     expect(checkLeadershipOn(reg, D)).toEqual([]);
   });
 
+  it('notes a 区长 who is not the 党组书记 (art. 7 expects both in one person)', () => {
+    const r: Registry = { ...reg, posts: reg.posts.filter((h) => h.post !== 'partyGroupSecretary') };
+    const f = checkLeadershipOn(r, D);
+    expect(f.map((x) => [x.ruleId, x.articles, x.severity])).toEqual([
+      ['registry.headIsSecretary', [7], 'info'],
+    ]);
+  });
+
   it('reports a missing or doubled 区长, a missing 常务副区长, coverage and portfolios', () => {
     const none: Registry = {
       ...reg,
@@ -104,5 +112,77 @@ describe('leadership facts (arts. 6–9)', () => {
     const f = checkLeadershipOn(gaps, D);
     expect(ids(f).filter((x) => x === 'registry.coverage')).toHaveLength(3);
     expect(ids(f).filter((x) => x === 'registry.portfolio')).toHaveLength(6);
+  });
+});
+
+describe('art. 59 rule by rule', () => {
+  const deputy = (over: Partial<TravelReport> = {}) =>
+    trip('p-dep1', { reportedTo: ['districtHead', 'partyCommittee'], ...over });
+  const head = (over: Partial<TravelReport> = {}) =>
+    trip('p-fin', {
+      reportedTo: ['responsibleLeader', 'partyCommittee'],
+      approvedBy: P('p-exec'),
+      approvedOn: isoDate('2026-03-08'),
+      ...over,
+    });
+
+  it('deputies and party-group members report to the 区长 and 区委 beforehand', () => {
+    expect(checkTravelReport(reg, deputy())).toEqual([]);
+    expect(requiredTravelRecipients(reg, P('p-dep1'), D)).toEqual(['districtHead', 'partyCommittee']);
+    const f = checkTravelReport(reg, deputy({ reportedTo: ['districtHead'] }));
+    expect(f.map((x) => [x.ruleId, x.articles, x.severity])).toEqual([['travel.recipients', [59], 'warn']]);
+    expect(f[0]?.message).toContain('区委');
+    expect(ids(checkTravelReport(reg, deputy({ reportedOn: isoDate('2026-03-11') })))).toEqual([
+      'travel.report.late',
+    ]);
+    expect(checkTravelReport(reg, deputy({ reportedOn: isoDate('2026-03-10') }))).toEqual([]);
+  });
+
+  it('department heads: the leader in charge agrees first, then 区委', () => {
+    expect(checkTravelReport(reg, head())).toEqual([]);
+    expect(requiredTravelRecipients(reg, P('p-fin'), D)).toEqual(['responsibleLeader', 'partyCommittee']);
+    const missing = checkTravelReport(reg, head({ approvedBy: undefined, approvedOn: undefined }));
+    expect(ids(missing)).toEqual(['travel.approval.missing']);
+    expect(missing[0]?.message).toContain('分管：李明');
+    expect(ids(checkTravelReport(reg, head({ approvedBy: P('p-dir') })))).toEqual(['travel.approval.leader']);
+    expect(
+      ids(
+        checkTravelReport(
+          reg,
+          head({ approvedOn: isoDate('2026-03-09'), reportedOn: isoDate('2026-03-08') }),
+        ),
+      ),
+    ).toEqual(['travel.approval.order']);
+    // Reported only to the leader (not yet to 区委): no order problem, but 区委 is missing.
+    expect(
+      ids(
+        checkTravelReport(
+          reg,
+          head({
+            reportedTo: ['responsibleLeader'],
+            approvedOn: isoDate('2026-03-09'),
+            reportedOn: isoDate('2026-03-08'),
+          }),
+        ),
+      ),
+    ).toEqual(['travel.recipients']);
+  });
+
+  it('a department without a deputy in charge still needs a district leader’s approval', () => {
+    const r: Registry = { ...reg, portfolios: [] };
+    const f = checkTravelReport(r, head({ approvedBy: undefined, approvedOn: undefined }));
+    expect(f[0]?.message).not.toContain('分管：');
+    expect(checkTravelReport(r, head({ approvedBy: P('p-dep1') }))).toEqual([]);
+    expect(checkTravelReport(r, head({ approvedBy: P('p-dir') }))[0]?.message).not.toContain('分管：');
+  });
+
+  it('the 区长 away with the 常务副区长 away too is a gap', () => {
+    const r: Registry = { ...reg, travels: [trip('p-head'), trip('p-exec')] };
+    const f = checkActingOn(r, D);
+    expect(f.map((x) => [x.ruleId, x.subject.id])).toEqual([
+      ['acting.arrangement', 'p-exec'],
+      ['acting.gap', 'p-head'],
+    ]);
+    expect(f[1]?.message).toContain('没有人主持区政府工作');
   });
 });

@@ -550,3 +550,431 @@ describe('signed minutes are frozen (art. 47)', () => {
     expect(checkMinutesFrozen(signedMeeting, { ...signedMeeting, minutes: [] })).toHaveLength(1);
   });
 });
+
+describe('rule by rule, each firing and staying quiet', () => {
+  const leave = (over: Partial<Meeting['leaves'][number]> = {}): Meeting['leaves'][number] => ({
+    id: leaveRequestId('l-1'),
+    personId: P('p-dep2'),
+    reason: '出差',
+    askedOfId: P('p-head'),
+    requestedOn: isoDate('2026-03-04'),
+    decision: { byId: P('p-head'), approved: true, on: isoDate('2026-03-04') },
+    ...over,
+  });
+  const execAttendees: Meeting['attendees'] = [
+    ...['p-head', 'p-exec', 'p-dep1', 'p-dep2', 'p-pg'].map((p) => ({
+      personId: P(p),
+      role: 'member' as const,
+    })),
+    ...['p-ddir', 'p-sup', 'p-insp', 'p-legal'].map((p) => ({
+      personId: P(p),
+      role: 'fixedNonVoting' as const,
+    })),
+    { personId: P('p-fin'), role: 'topicNonVoting', topicIds: [topicId('t1')], unitId: U('u-fin') },
+  ];
+  const full = (over: Partial<Meeting> = {}) =>
+    meeting({
+      attendees: execAttendees,
+      deliveries: execAttendees.map((a) => ({ personId: a.personId, on: isoDate('2026-03-03') })),
+      ...over,
+    });
+  const step = (
+    m: Meeting,
+    s: Parameters<typeof checkMeetingStep>[1],
+    over: Partial<MeetingRuleContext> = {},
+  ) => ids(checkMeetingStep(m, s, ctx(over)));
+
+  it('a complete executive meeting passes planning, agenda and notice', () => {
+    expect(step(full(), 'plan')).toEqual([]);
+    expect(step(full(), 'approveAgenda')).toEqual([]);
+    expect(step(full({ state: 'agendaApproved' }), 'sendNotice')).toEqual([]);
+    expect(step(full({ state: 'noticeSent' }), 'hold')).toEqual([]);
+  });
+
+  it('materials: a delivery on the meeting day is too late', () => {
+    const m = full({ deliveries: [] });
+    const f = checkMaterials(m, reg);
+    expect(ids(f)).toEqual(['meeting.materials.undelivered']);
+    expect(f[0]?.message).toContain('王建国');
+  });
+
+  it('leave: asked of and decided by someone other than the chair, or undecided', () => {
+    const asked = checkLeaves(
+      full({
+        leaves: [leave({ askedOfId: P('p-dir'), decision: { byId: P('p-dir'), approved: true, on: D } })],
+      }),
+      reg,
+    );
+    expect(asked.map((f) => [f.ruleId, f.articles])).toEqual([
+      ['meeting.leave.askedOf', [46]],
+      ['meeting.leave.decidedBy', [46]],
+    ]);
+    const undecided = checkLeaves(full({ important: true, leaves: [leave({ decision: undefined })] }), reg);
+    expect(undecided.map((f) => [f.ruleId, f.articles])).toEqual([['meeting.leave.undecided', [46, 59]]]);
+  });
+
+  it('absence: without approved leave warns; refused leave counts as none', () => {
+    const absent = full({ state: 'noticeSent', signIns: [{ personId: P('p-dep2'), status: 'absent' }] });
+    expect(step(absent, 'hold')).toEqual(['meeting.absence.noLeave']);
+    const refused = full({
+      state: 'noticeSent',
+      leaves: [leave({ decision: { byId: P('p-head'), approved: false, on: D } })],
+      signIns: [{ personId: P('p-dep2'), status: 'onLeave' }],
+    });
+    expect(step(refused, 'hold')).toEqual(['meeting.absence.noLeave']);
+    const excused = full({
+      state: 'noticeSent',
+      leaves: [leave()],
+      signIns: [{ personId: P('p-dep2'), status: 'onLeave' }],
+    });
+    expect(step(excused, 'hold')).toEqual([]);
+  });
+
+  it('recorder: required to hold; records by someone else warn', () => {
+    expect(step(full({ state: 'noticeSent', recorderId: undefined }), 'hold')).toEqual([
+      'meeting.recorder.missing',
+    ]);
+    const m = full({
+      state: 'held',
+      records: [{ topicId: topicId('t1'), recorderId: P('p-ddir'), text: '' }],
+    });
+    expect(ids(checkRecords(m, reg))).toEqual(['meeting.record.recorder']);
+    expect(
+      ids(
+        checkRecords(
+          full({ records: [{ topicId: topicId('t1'), recorderId: P('p-clerk'), text: '' }] }),
+          reg,
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('away attendees without leave are flagged with who covers them', () => {
+    const r = regWith({ travels: [away('p-dep1', '2026-03-05', '2026-03-05')] });
+    const f = checkMeetingStep(full({ state: 'agendaApproved' }), 'sendNotice', { registry: r, calendar });
+    expect(ids(f)).toEqual(['meeting.attendee.away']);
+    expect(f[0]?.message).toContain('赵敏');
+    const noCover: Registry = { ...r, coverages: [] };
+    const g = checkMeetingStep(full({ state: 'agendaApproved' }), 'sendNotice', {
+      registry: noCover,
+      calendar,
+    });
+    expect(g[0]?.message).not.toContain('代管');
+    expect(
+      ids(
+        checkMeetingStep(
+          full({ state: 'agendaApproved', leaves: [leave({ personId: P('p-dep1') })] }),
+          'sendNotice',
+          { registry: r, calendar },
+        ),
+      ),
+    ).toEqual([]);
+  });
+
+  it('assistants: one per reporting-unit head at a 常务会议 only', () => {
+    const aide = (p: string, boss: string) => ({
+      personId: P(p),
+      role: 'assistant' as const,
+      assistsId: P(boss),
+    });
+    expect(step(full({ attendees: [...execAttendees, aide('p-fin-aide', 'p-fin')] }), 'plan')).toEqual([]);
+    expect(
+      step(
+        full({ attendees: [...execAttendees, aide('p-fin-aide', 'p-fin'), aide('p-dev-aide', 'p-fin')] }),
+        'plan',
+      ),
+    ).toEqual(['meeting.assistant.limit']);
+    expect(step(full({ attendees: [...execAttendees, aide('p-dev-aide', 'p-sup')] }), 'plan')).toEqual([
+      'meeting.assistant.notReporting',
+    ]);
+    expect(
+      step(
+        full({
+          kind: 'special',
+          chairId: P('p-dep1'),
+          convenorId: P('p-dep1'),
+          attendees: [aide('p-dev-aide', 'p-fin')],
+        }),
+        'plan',
+      ),
+    ).toEqual(['meeting.assistant.notAllowed']);
+  });
+
+  it('topic 列席: listed for or sitting in on another unit’s topic', () => {
+    const t2 = topic({ id: topicId('t2'), reportingUnitIds: [U('u-dev')] });
+    const listed = full({
+      topics: [topic(), t2],
+      attendees: [
+        ...execAttendees.slice(0, -1),
+        { personId: P('p-fin'), role: 'topicNonVoting', topicIds: [topicId('t1'), topicId('t2')] },
+      ],
+    });
+    expect(step(listed, 'plan')).toEqual(['meeting.attendee.topicScope']);
+    const sat = full({
+      state: 'noticeSent',
+      topics: [topic(), t2],
+      signIns: [
+        { personId: P('p-fin'), status: 'nonVoting', topicIds: [topicId('t1'), topicId('t2')] },
+        { personId: P('p-head'), status: 'present', topicIds: [topicId('t1'), topicId('t2')] },
+        { personId: P('p-zz'), status: 'present', topicIds: [topicId('t2')] },
+      ],
+    });
+    expect(step(sat, 'hold')).toEqual(['meeting.attendee.topicScope']);
+    expect(step({ ...sat, kind: 'plenary', attendees: [] }, 'hold')).toEqual(
+      expect.not.arrayContaining(['meeting.attendee.topicScope']),
+    );
+  });
+
+  it('party group: non-party members refused, 列席 limited to art. 41', () => {
+    const pg = (attendees: Meeting['attendees']) => meeting({ kind: 'partyGroup', attendees });
+    expect(ids(checkAttendeeList(pg([{ personId: P('p-dep2'), role: 'member' }]), reg))).toEqual([
+      'meeting.attendee.nonPartyMember',
+    ]);
+    expect(ids(checkAttendeeList(pg([{ personId: P('p-dir'), role: 'member' }]), reg))).toEqual([
+      'meeting.attendee.notMember',
+    ]);
+    expect(ids(checkAttendeeList(pg([{ personId: P('p-fin'), role: 'invited' }]), reg))).toEqual([
+      'meeting.attendee.partyGroupNonVoting',
+    ]);
+    expect(
+      checkAttendeeList(
+        pg([
+          { personId: P('p-dep2'), role: 'invited' },
+          { personId: P('p-ddir'), role: 'invited' },
+        ]),
+        reg,
+      ),
+    ).toEqual([]);
+    expect(
+      ids(checkChair(meeting({ kind: 'partyGroup', chairId: P('p-exec'), convenorId: P('p-exec') }), reg)),
+    ).toEqual(['meeting.chair.eligible']);
+  });
+
+  it('plenary 列席: unit heads, office deputy directors and outside leaders only', () => {
+    const plen = (p: string) =>
+      meeting({ kind: 'plenary', attendees: [{ personId: P(p), role: 'invited' }] });
+    for (const ok of ['p-tw1', 'p-ddir', 'p-npc', 'p-cppcc', 'p-pc'])
+      expect(checkAttendeeList(plen(ok), reg)).toEqual([]);
+    expect(ids(checkAttendeeList(plen('p-clerk'), reg))).toEqual(['meeting.attendee.plenaryNonVoting']);
+  });
+
+  it('missing expected attendees are named', () => {
+    const f = checkMeetingStep(
+      full({ state: 'agendaApproved', attendees: execAttendees.filter((a) => a.personId !== 'p-legal') }),
+      'sendNotice',
+      ctx(),
+    );
+    expect(ids(f)).toEqual(['meeting.attendees.missing']);
+    expect(f[0]?.message).toContain('罗军');
+  });
+
+  it('acting chair: recorded basis is info, unrecorded warns; the 区长 away warns', () => {
+    const r = regWith({ travels: [away('p-head', '2026-03-05', '2026-03-05')] });
+    const acting = meeting({
+      chairId: P('p-exec'),
+      convenorId: P('p-exec'),
+      acting: { forId: P('p-head'), basis: 'executiveDeputyForDistrictHead', note: '区长外出' },
+    });
+    expect(checkChair(acting, r).map((f) => [f.ruleId, f.severity])).toEqual([
+      ['meeting.chair.acting', 'info'],
+    ]);
+    expect(ids(checkChair({ ...acting, acting: undefined }, r))).toEqual(['meeting.chair.actingBasis']);
+    const f = checkChair(meeting(), r);
+    expect(ids(f)).toEqual(['meeting.chair.away']);
+    expect(f[0]?.message).toContain('建议由李明主持');
+  });
+
+  it('topic setters per kind', () => {
+    const approvedBy = (kind: Meeting['kind'], by: string, chair = 'p-head') =>
+      ids(
+        checkTopicApproval(
+          meeting({ kind, chairId: P(chair), convenorId: P(chair) }),
+          topic({ approval: { byId: P(by), on: isoDate('2026-03-02') } }),
+          reg,
+        ),
+      );
+    expect(approvedBy('plenary', 'p-head')).toEqual([]);
+    expect(approvedBy('partyGroup', 'p-head')).toEqual([]);
+    expect(approvedBy('partyGroup', 'p-exec')).toEqual(['topic.approval.approver']);
+    expect(approvedBy('special', 'p-dep1', 'p-dep1')).toEqual([]);
+    expect(approvedBy('special', 'p-head', 'p-dep1')).toEqual([]);
+    expect(approvedBy('special', 'p-dep2', 'p-dep1')).toEqual(['topic.approval.approver']);
+    expect(approvedBy('headOffice', 'p-dep1', 'p-dep1')).toEqual(['topic.approval.approver']);
+    expect(ids(checkTopicApproval(meeting(), topic({ approval: undefined }), reg))).toEqual([
+      'topic.approval.missing',
+    ]);
+    const r = regWith({ travels: [away('p-head', '2026-03-01', '2026-03-06')] });
+    const t = topic({ approval: { byId: P('p-exec'), on: isoDate('2026-03-02') } });
+    expect(ids(checkTopicApproval(meeting({ kind: 'headOffice' }), t, r))).toEqual(['topic.approval.acting']);
+  });
+
+  it('topic gates fire one by one', () => {
+    const gate = (t: Topic) => ids(checkAgenda(meeting({ topics: [t] }), ctx()));
+    expect(gate(topic({ proposedDecision: undefined }))).toEqual(['topic.substantive']);
+    expect(gate(topic({ priorStudy: undefined }))).toEqual(['topic.priorStudy']);
+    expect(
+      gate(topic({ priorStudy: { on: isoDate('2026-02-26'), byId: P('p-dep2'), preliminaryView: '' } })),
+    ).toEqual(['topic.priorStudy.byDeputy']);
+    expect(
+      gate(
+        topic({
+          responsibleDeputyId: P('p-dep1'),
+          priorStudy: { on: isoDate('2026-02-26'), byId: P('p-dep1'), preliminaryView: '' },
+        }),
+      ),
+    ).toEqual(['topic.responsibleDeputy']);
+    expect(gate(topic({ departmentsDisagree: true }))).toEqual(['topic.coordination']);
+    expect(gate(topic({ withdrawn: true }))).toEqual(['meeting.agenda.empty']);
+  });
+
+  it('major decisions: legality, procedures, stability, deciding body, art. 27', () => {
+    const full23 = {
+      legalityReview: { on: isoDate('2026-02-27'), byUnitId: U('u-legal'), lawful: true },
+      publicParticipation: { on: isoDate('2026-02-10'), note: '征求意见' },
+      expertReview: { on: isoDate('2026-02-15'), note: '论证' },
+      riskAssessment: { on: isoDate('2026-02-20'), note: '评估' },
+      publicInterestAtStake: false,
+    };
+    const gate = (major: Topic['major'], kind: Meeting['kind'] = 'executive') =>
+      ids(checkAgenda(meeting({ kind, topics: [topic({ major })] }), ctx()));
+    expect(gate(full23)).toEqual([]);
+    expect(gate({ ...full23, legalityReview: undefined })).toEqual(['topic.legality']);
+    expect(gate({ ...full23, legalityReview: { ...full23.legalityReview, lawful: false } })).toEqual([
+      'topic.legality',
+    ]);
+    expect(gate({ ...full23, legalityReview: { ...full23.legalityReview, byUnitId: U('u-dev') } })).toEqual([
+      'topic.legality',
+    ]);
+    expect(gate({ ...full23, publicInterestAtStake: true })).toEqual(['topic.stability']);
+    expect(
+      gate({
+        ...full23,
+        publicInterestAtStake: true,
+        stabilityAssessment: { on: isoDate('2026-02-18'), note: '报告', thirdParty: '评估中心' },
+      }),
+    ).toEqual(['topic.stability']);
+    expect(
+      gate({
+        ...full23,
+        publicInterestAtStake: true,
+        stabilityAssessment: { on: isoDate('2026-02-18'), note: '报告', thirdParty: '评估中心' },
+        hearing: { on: isoDate('2026-02-22'), note: '听证会' },
+      }),
+    ).toEqual([]);
+    expect(gate(full23, 'plenary')).toEqual([]);
+    expect(gate(full23, 'partyGroup')).toEqual([]);
+    const special = checkAgenda(
+      meeting({ kind: 'special', chairId: P('p-head'), topics: [topic({ major: full23 })] }),
+      ctx(),
+    );
+    expect(ids(special)).toEqual(['topic.decidingBody']);
+    const m27 = full({
+      state: 'minutesSigned',
+      topics: [topic({ major: { ...full23, art27Domain: 'social' } })],
+      minutes: [
+        { version: 1, draftedOn: D, text: '', signature: { byId: P('p-head'), on: isoDate('2026-03-09') } },
+      ],
+      reportTasks: executiveReportTasks().map((t) => ({ ...t, doneOn: isoDate('2026-03-10') })),
+    });
+    expect(step(m27, 'issue')).toEqual(['topic.art27.consent']);
+    const consented = {
+      ...m27,
+      topics: [
+        topic({
+          major: { ...full23, art27Domain: 'social', partyCommitteeConsent: { on: D, note: '同意' } },
+        }),
+      ],
+    };
+    expect(step(consented, 'issue')).toEqual([]);
+  });
+
+  it('follow-ups: reports, monthly meetings, documents and decisions', () => {
+    const held = full({
+      state: 'minutesSigned',
+      minutes: [{ version: 1, draftedOn: D, text: '', signature: { byId: P('p-head'), on: D } }],
+    });
+    const f = checkMeetingStep(held, 'issue', ctx());
+    expect(ids(f)).toEqual(['meeting.executive.reports']);
+    expect(f[0]?.message).toContain('向区政协通报情况');
+    expect(
+      step(
+        {
+          ...held,
+          kind: 'special',
+          chairId: P('p-dep1'),
+          convenorId: P('p-dep1'),
+          minutes: [{ ...held.minutes[0]!, signature: { byId: P('p-head'), on: D } }],
+        },
+        'issue',
+      ),
+    ).toEqual([]);
+    const months = checkExecutiveMonthly(
+      [
+        full({ state: 'held', date: isoDate('2026-01-08') }),
+        full({ state: 'cancelled', date: isoDate('2026-02-05') }),
+        meeting({ kind: 'special', state: 'held', date: isoDate('2026-03-02') }),
+      ],
+      '2026-01',
+      '2026-03',
+    );
+    expect(months.map((x) => x.subject.id)).toEqual(['2026-02', '2026-03']);
+    const late = full({
+      documentsToIssue: [{ title: '通知', deadline: { kind: 'fiveDays' }, issuedOn: isoDate('2026-03-13') }],
+    });
+    expect(ids(checkMeetingDocumentsDue(late, calendar, undefined))).toEqual(['meeting.document.overdue']);
+    const onTime = full({
+      documentsToIssue: [{ title: '通知', deadline: { kind: 'fiveDays' }, issuedOn: isoDate('2026-03-12') }],
+    });
+    expect(checkMeetingDocumentsDue(onTime, calendar, isoDate('2026-03-20'))).toEqual([]);
+    const decisions: Meeting['decisions'] = [
+      { id: decisionId('d1'), text: '甲', progress: [], evidence: [] },
+      {
+        id: decisionId('d2'),
+        text: '乙',
+        ownerUnitId: U('u-fin'),
+        responsibleLeaderId: P('p-exec'),
+        dueDate: isoDate('2026-03-20'),
+        progress: [],
+        evidence: [],
+      },
+    ];
+    const dm = full({
+      state: 'minutesDrafted',
+      minutes: [{ version: 1, draftedOn: D, text: '', signature: { byId: P('p-head'), on: D } }],
+      decisions,
+    });
+    const sign = checkMeetingStep(dm, 'signMinutes', ctx());
+    expect(ids(sign)).toEqual(['meeting.decision.incomplete']);
+    expect(sign[0]?.message).toContain('承办单位、完成时限');
+    const archived = checkMeetingStep(
+      { ...dm, state: 'issued', reportTasks: executiveReportTasks().map((t) => ({ ...t, doneOn: D })) },
+      'archive',
+      ctx({ today: isoDate('2026-04-01') }),
+    );
+    expect(ids(archived)).toEqual(['meeting.decision.overdue', 'meeting.decision.open']);
+    expect(archived[0]?.message).toContain('责任领导：李明');
+  });
+
+  it('minutes due and the acting signer', () => {
+    const late = full({
+      state: 'held',
+      minutes: [{ version: 1, draftedOn: isoDate('2026-03-10'), text: '' }],
+    });
+    expect(ids(checkMinutesDue(late, ctx()))).toEqual(['meeting.minutes.overdue']);
+    expect(ids(checkMinutesDue(full({ state: 'held' }), ctx({ today: isoDate('2026-03-10') })))).toEqual([
+      'meeting.minutes.overdue',
+    ]);
+    const r = regWith({ travels: [away('p-head', '2026-03-09', '2026-03-09')] });
+    const sp = meeting({
+      kind: 'special',
+      chairId: P('p-dep1'),
+      minutes: [
+        { version: 1, draftedOn: D, text: '', signature: { byId: P('p-exec'), on: isoDate('2026-03-09') } },
+      ],
+    });
+    expect(checkMinutesSignature(sp, r).map((f) => [f.ruleId, f.articles])).toEqual([
+      ['meeting.minutes.signerActing', [9, 47]],
+    ]);
+    expect(ids(checkMinutesSignature(sp, reg))).toEqual(['meeting.minutes.signer']);
+  });
+});
