@@ -378,13 +378,17 @@ export function expectedAttendees(m: Meeting, reg: Registry): ExpectedAttendee[]
   return out;
 }
 
-/** Roles each kind knows (arts. 40–46). */
+/**
+ * Roles each kind knows (arts. 40–46). Art. 46 regulates assistants only at the 常务会议 ("参加区政府常务会议，
+ * 除议题汇报单位负责同志可带1名助手外，其他单位与会人员不带随员"); the text is silent for the other kinds, so
+ * they are not refused there. 区长办公会议 and 专题会议 name participants loosely, so invitees are accepted.
+ */
 const ROLES_BY_KIND: Readonly<Record<MeetingKind, readonly AttendeeRole[]>> = {
-  plenary: ['member', 'invited'],
-  partyGroup: ['member', 'invited'],
+  plenary: ['member', 'invited', 'assistant'],
+  partyGroup: ['member', 'invited', 'assistant'],
   executive: ['member', 'fixedNonVoting', 'topicNonVoting', 'assistant'],
-  headOffice: ['participant', 'member'],
-  special: ['participant', 'member'],
+  headOffice: ['participant', 'member', 'invited', 'assistant'],
+  special: ['participant', 'member', 'invited', 'assistant'],
 };
 
 /** May `person` be invited (列席) to a plenary (art. 40)? */
@@ -412,13 +416,11 @@ export function checkAttendeeList(m: Meeting, reg: Registry): Finding[] {
     if (!ROLES_BY_KIND[m.kind].includes(a.role)) {
       out.push(
         finding(
-          a.role === 'assistant' ? 'meeting.assistant.notAllowed' : 'meeting.attendee.role',
-          a.role === 'assistant' ? [46] : [art],
+          'meeting.attendee.role',
+          [art],
           'block',
           { kind: 'attendance', id: a.personId },
-          a.role === 'assistant'
-            ? `${label}与会人员不带随员（只有常务会议的议题汇报单位负责同志可带1名助手），请删去助手${name}。`
-            : `${label}没有“${ATTENDEE_ROLE_LABELS[a.role]}”这种参会身份，请按第${art}条调整${name}的参会身份。`,
+          `${label}没有“${ATTENDEE_ROLE_LABELS[a.role]}”这种参会身份，请按第${art}条调整${name}的参会身份。`,
         ),
       );
       continue;
@@ -532,7 +534,7 @@ export function checkTopicAttendance(m: Meeting, reg: Registry): Finding[] {
 
 /** Art. 46: at a 常务会议 the head of a reporting unit may bring one assistant; nobody else brings any. */
 export function checkAssistants(m: Meeting, reg: Registry): Finding[] {
-  if (m.kind !== 'executive') return []; // other kinds: refused by checkAttendeeList
+  if (m.kind !== 'executive') return []; // art. 46 speaks of the 常务会议 only
   const out: Finding[] = [];
   const reportingHeads = new Set(headsOfTopicUnits(m, reg).keys());
   const count = new Map<PersonId, number>();
