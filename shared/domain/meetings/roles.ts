@@ -418,7 +418,7 @@ export function checkAttendeeList(m: Meeting, reg: Registry): Finding[] {
         finding(
           'meeting.attendee.role',
           [art],
-          'block',
+          'warn',
           { kind: 'attendance', id: a.personId },
           `${label}没有“${ATTENDEE_ROLE_LABELS[a.role]}”这种参会身份，请按第${art}条调整${name}的参会身份。`,
         ),
