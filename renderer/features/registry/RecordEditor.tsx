@@ -41,8 +41,11 @@ interface Option {
   readonly label: string;
 }
 
-const pinyinFilter = (input: string, option?: Option) =>
+// People's names read their first character as a surname (区 is Ou there); unit names do not.
+const personFilter = (input: string, option?: Option) =>
   option !== undefined && matchesNameQuery(option.label, input, initialsOf(option.label, 'person'));
+const unitFilter = (input: string, option?: Option) =>
+  option !== undefined && matchesNameQuery(option.label, input, initialsOf(option.label));
 
 const randomPart = () =>
   typeof crypto.randomUUID === 'function'
@@ -102,8 +105,11 @@ export function RecordEditor({
     form.setFields([...byField].filter(([f]) => known.has(f)).map(([name, errors]) => ({ name, errors })));
   };
 
+  const clearIssues = (names: readonly string[]) => form.setFields(names.map((name) => ({ name, errors: [] })));
+
   const submit = async () => {
     setError(undefined);
+    clearIssues(FIELDS[kind].map((f) => f.name));
     const input = toRecordInput(kind, form.getFieldsValue(true) as Record<string, unknown>, id);
     const parsed = SCHEMAS[kind].safeParse(input);
     if (!parsed.success) {
@@ -130,7 +136,8 @@ export function RecordEditor({
       case 'text':
         return <Input autoComplete="off" />;
       case 'textarea':
-        return <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />;
+        // No autoSize: antd measures with a hidden textarea's style attribute, which the strict CSP refuses.
+        return <Input.TextArea rows={3} />;
       case 'date':
         return <Input placeholder="YYYY-MM-DD" inputMode="numeric" autoComplete="off" />;
       case 'bool':
@@ -160,7 +167,7 @@ export function RecordEditor({
         return (
           <Select
             allowClear={!f.required}
-            showSearch={{ filterOption: pinyinFilter }}
+            showSearch={{ filterOption: personFilter }}
             options={people}
             placeholder="输入姓名或拼音首字母"
           />
@@ -169,7 +176,7 @@ export function RecordEditor({
         return (
           <Select
             allowClear={!f.required}
-            showSearch={{ filterOption: pinyinFilter }}
+            showSearch={{ filterOption: unitFilter }}
             options={units}
             placeholder="输入单位名称或拼音首字母"
           />
@@ -202,6 +209,8 @@ export function RecordEditor({
         layout="vertical"
         initialValues={initial}
         onFinish={() => void submit()}
+        // A message stays until the clerk changes that field (errors set by hand are not re-validated).
+        onValuesChange={(changed: Record<string, unknown>) => clearIssues(Object.keys(changed))}
         requiredMark
         aria-label={`${KIND_LABELS[kind]}表单`}
       >
