@@ -7,7 +7,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { createRequire } from 'node:module';
-import { extractFace, faceNames, isCollection, type FontFace, type FontRole, type FontSet, type FontSubsetter, type PdfEnv, FONT_ROLES, ROLE_LABEL } from '../shared/pdf';
+import { createHarfbuzzSubsetter, extractFace, faceNames, type HbExports, isCollection, type FontFace, type FontRole, type FontSet, type FontSubsetter, type PdfEnv, FONT_ROLES, ROLE_LABEL } from '../shared/pdf';
 
 export interface FontChoice {
   readonly role: FontRole;
@@ -170,8 +170,8 @@ export function loadFontSet(choices: readonly FontChoice[] = discoverFonts()): F
 }
 
 /**
- * HarfBuzz subsetting through subset-font: copies the whole face into wasm memory on every call. Kept as the
- * reference implementation; `nodeSubsetter` below does the same with the face kept resident.
+ * HarfBuzz subsetting through the subset-font package. The reference implementation: `nodeSubsetter`
+ * makes the same calls through the engine's own wasm wrapper, which the browser Worker shares.
  */
 export const subsetFontSubsetter: FontSubsetter = async (font, text) => {
   // No layout closure: the engine draws the characters' default glyphs, so GSUB alternates (vertical
@@ -180,93 +180,14 @@ export const subsetFontSubsetter: FontSubsetter = async (font, text) => {
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };
 
-/** The slice of harfbuzz-subset.wasm's exports we call (the same calls subset-font makes). */
-interface HbExports {
-  readonly memory: WebAssembly.Memory;
-  _initialize(): void;
-  malloc(n: number): number;
-  hb_blob_create(data: number, length: number, mode: number, user: number, destroy: number): number;
-  hb_blob_destroy(blob: number): void;
-  hb_blob_get_data(blob: number, length: number): number;
-  hb_blob_get_length(blob: number): number;
-  hb_face_create(blob: number, index: number): number;
-  hb_face_destroy(face: number): void;
-  hb_face_reference_blob(face: number): number;
-  hb_set_add(set: number, value: number): void;
-  hb_set_clear(set: number): void;
-  hb_set_invert(set: number): void;
-  hb_subset_input_create_or_fail(): number;
-  hb_subset_input_destroy(input: number): void;
-  hb_subset_input_get_flags(input: number): number;
-  hb_subset_input_set(input: number, which: number): number;
-  hb_subset_input_set_flags(input: number, flags: number): void;
-  hb_subset_input_unicode_set(input: number): number;
-  hb_subset_or_fail(face: number, input: number): number;
-}
-
-const HB_MEMORY_MODE_READONLY = 1;
-const HB_SUBSET_SETS_LAYOUT_FEATURE_TAG = 6;
-const HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE = 0x200;
-
-let harfbuzz: Promise<HbExports> | undefined;
-function loadHarfbuzz(): Promise<HbExports> {
-  harfbuzz ??= (async () => {
-    const wasm = readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
-    const { instance } = await WebAssembly.instantiate(wasm);
-    const hb = instance.exports as unknown as HbExports;
-    hb._initialize();
-    return hb;
-  })();
-  return harfbuzz;
-}
-
-/** hb faces kept in wasm memory for the process' lifetime, one per font buffer. */
-const residentFaces = new WeakMap<Uint8Array, number>();
-
-function residentFace(hb: HbExports, font: Uint8Array): number {
-  let face = residentFaces.get(font);
-  if (face === undefined) {
-    const ptr = hb.malloc(font.byteLength);
-    new Uint8Array(hb.memory.buffer).set(font, ptr);
-    const blob = hb.hb_blob_create(ptr, font.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
-    face = hb.hb_face_create(blob, 0);
-    hb.hb_blob_destroy(blob);
-    residentFaces.set(font, face);
-  }
-  return face;
-}
-
-/**
- * HarfBuzz subsetting in Node with the face resident in wasm memory: a CJK face is ~24 MB, and copying and
- * re-opening it for every document cost more than the subsetting itself.
- */
-export const nodeSubsetter: FontSubsetter = async (font, text) => {
-  const hb = await loadHarfbuzz();
-  const face = residentFace(hb, font);
-  const input = hb.hb_subset_input_create_or_fail();
-  if (input === 0) throw new Error('HarfBuzz 无法创建字体精简任务');
-  try {
-    // Keep every layout feature (as subset-font does) but skip layout closure (see subsetFontSubsetter).
-    const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
-    hb.hb_set_clear(features);
-    hb.hb_set_invert(features);
-    hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE);
-    const unicodes = hb.hb_subset_input_unicode_set(input);
-    for (const ch of text) hb.hb_set_add(unicodes, ch.codePointAt(0) ?? 0);
-    const subset = hb.hb_subset_or_fail(face, input);
-    if (subset === 0) throw new Error('HarfBuzz 精简字体失败，字体文件可能已损坏');
-    const blob = hb.hb_face_reference_blob(subset);
-    const data = hb.hb_blob_get_data(blob, 0);
-    const length = hb.hb_blob_get_length(blob);
-    const out = new Uint8Array(hb.memory.buffer, data, length).slice();
-    hb.hb_blob_destroy(blob);
-    hb.hb_face_destroy(subset);
-    if (length === 0) throw new Error('HarfBuzz 精简字体结果为空，字体文件可能已损坏');
-    return out;
-  } finally {
-    hb.hb_subset_input_destroy(input);
-  }
-};
+/** HarfBuzz subsetting in Node: the engine's wasm subsetter (shared with the Worker), wasm read from node_modules. */
+export const nodeSubsetter: FontSubsetter = createHarfbuzzSubsetter(async () => {
+  const wasm = readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
+  const { instance } = await WebAssembly.instantiate(wasm);
+  const exports = instance.exports as unknown as HbExports & { _initialize(): void };
+  exports._initialize();
+  return exports;
+});
 
 export function nodePdfEnv(choices?: readonly FontChoice[]): PdfEnv {
   return { fonts: loadFontSet(choices), subsetter: nodeSubsetter };

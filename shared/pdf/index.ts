@@ -11,3 +11,5 @@ export * from './meeting';
 export * from './forms';
 export * from './stamp';
 export { sealOps, pngSize } from './seal';
+export * from './harfbuzz';
+export * from './jobs';
