@@ -5,7 +5,7 @@
 import { finding, type Finding } from '../findings';
 import { activeTopics, type Meeting } from '../meeting';
 import { actingFor, isAway, personName, type Registry } from '../registry';
-import { joinNames, meetingRef } from './context';
+import { joinNames, meetingRef, topicTitles } from './context';
 
 /** Art. 45: 文件和议题于会前送达与会人员. Assistants get materials through the person they assist. */
 export function checkMaterials(m: Meeting, reg: Registry): Finding[] {
@@ -113,7 +113,7 @@ export function checkRecords(m: Meeting, reg: Registry): Finding[] {
           [47],
           'warn',
           { kind: 'topic', id: r.topicId },
-          `议题 ${r.topicId} 的会议纪录由${personName(reg, r.recorderId)}记录，本次会议指定的纪录人是${personName(reg, m.recorderId)}，请核实。`,
+          `议题${topicTitles(m, [r.topicId])}的会议纪录由${personName(reg, r.recorderId)}记录，本次会议指定的纪录人是${personName(reg, m.recorderId)}，请核实。`,
         ),
       );
     }

@@ -19,6 +19,10 @@ export const meetingRef = (m: Meeting): SubjectRef => ({ kind: 'meeting', id: m.
 /** "张三、李四" for a list of names. */
 export const joinNames = (names: readonly string[]): string => names.join('、');
 
+/** "“预算调整”、“供热价格”" for topic ids of a meeting (the id itself when unknown). */
+export const topicTitles = (m: Meeting, ids: readonly string[]): string =>
+  ids.map((id) => `“${m.topics.find((t) => t.id === id)?.title ?? id}”`).join('、');
+
 /** Removes exact duplicates (same rule, subject and message) that overlapping step checks may produce. */
 export function dedupeFindings(findings: readonly Finding[]): Finding[] {
   const seen = new Set<string>();

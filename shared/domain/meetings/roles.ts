@@ -3,7 +3,7 @@
  * expected to sit at it (arts. 40–44), always as of the meeting date.
  */
 import type { IsoDate } from '../../calendar/iso-date';
-import { finding, type Finding } from '../findings';
+import { articleLabel, finding, type Finding } from '../findings';
 import type { PersonId, TopicId, UnitId } from '../ids';
 import {
   ATTENDEE_ROLE_LABELS,
@@ -36,7 +36,7 @@ import {
   type Acting,
   type Registry,
 } from '../registry';
-import { joinNames, meetingRef } from './context';
+import { joinNames, meetingRef, topicTitles } from './context';
 
 /** How a person stands as chair (or convenor) of a kind of meeting on a date. */
 export type ChairStatus =
@@ -86,11 +86,11 @@ export function checkChair(m: Meeting, reg: Registry): Finding[] {
   const art = MEETING_KIND_ARTICLE[m.kind];
   const label = MEETING_KIND_LABELS[m.kind];
   const head = districtHeadOn(reg, m.date);
-  const roles: readonly ['convenor' | 'chair', PersonId, string][] = [
-    ['convenor', m.convenorId, '召集人'],
-    ['chair', m.chairId, '主持人'],
+  const roles: readonly ['convenor' | 'chair', PersonId, string, string][] = [
+    ['convenor', m.convenorId, '召集人', '召集'],
+    ['chair', m.chairId, '主持人', '主持'],
   ];
-  for (const [role, person, roleLabel] of roles) {
+  for (const [role, person, roleLabel, verb] of roles) {
     if (role === 'convenor' && person === m.chairId) continue; // judged once, as chair
     const status = chairStatus(reg, m.kind, person, m.date);
     const name = personName(reg, person);
@@ -106,7 +106,7 @@ export function checkChair(m: Meeting, reg: Registry): Finding[] {
             [8, 43],
             'block',
             meetingRef(m),
-            `${name}为副区长，${roleLabel}区长办公会议须有区长委托，但${m.date}没有登记在效的委托。请先登记区长的委托，或改由区长${roleLabel}。`,
+            `${name}为副区长，${verb}区长办公会议须有区长委托，但${m.date}没有登记在效的委托。请先登记区长的委托，或改由区长${verb}。`,
           ),
         );
         break;
@@ -117,7 +117,7 @@ export function checkChair(m: Meeting, reg: Registry): Finding[] {
             [7, art],
             'block',
             meetingRef(m),
-            `${name}不能${roleLabel}${label}：${CHAIR_RULE_TEXT[m.kind]}。请更换${roleLabel}。`,
+            `${name}不能${verb}${label}：${CHAIR_RULE_TEXT[m.kind]}。请更换${roleLabel}。`,
           ),
         );
         break;
@@ -420,7 +420,7 @@ export function checkAttendeeList(m: Meeting, reg: Registry): Finding[] {
           [art],
           'warn',
           { kind: 'attendance', id: a.personId },
-          `${label}没有“${ATTENDEE_ROLE_LABELS[a.role]}”这种参会身份，请按第${art}条调整${name}的参会身份。`,
+          `${label}没有“${ATTENDEE_ROLE_LABELS[a.role]}”这种参会身份，请按${articleLabel(art)}调整${name}的参会身份。`,
         ),
       );
       continue;
@@ -478,7 +478,7 @@ export function checkAttendeeList(m: Meeting, reg: Registry): Finding[] {
             [42],
             'warn',
             { kind: 'attendance', id: a.personId },
-            `${name}只列席涉及本单位的议题，议题 ${stray.join('、')} 不涉及其单位，请调整其列席议题。`,
+            `${name}只列席涉及本单位的议题，议题${topicTitles(m, stray)}不涉及其单位，请调整其列席议题。`,
           ),
         );
       }
@@ -498,7 +498,7 @@ export function checkMissingAttendees(m: Meeting, reg: Registry): Finding[] {
       [MEETING_KIND_ARTICLE[m.kind]],
       'warn',
       meetingRef(m),
-      `按第${MEETING_KIND_ARTICLE[m.kind]}条，以下人员应参加${MEETING_KIND_LABELS[m.kind]}但未列入通知名单：${joinNames(missing.map((e) => personName(reg, e.personId)))}。请补充，或登记其请假。`,
+      `按${articleLabel(MEETING_KIND_ARTICLE[m.kind])}，以下人员应参加${MEETING_KIND_LABELS[m.kind]}但未列入通知名单：${joinNames(missing.map((e) => personName(reg, e.personId)))}。请补充，或登记其请假。`,
     ),
   ];
 }
@@ -524,7 +524,7 @@ export function checkTopicAttendance(m: Meeting, reg: Registry): Finding[] {
           [42],
           'warn',
           { kind: 'attendance', id: s.personId },
-          `${personName(reg, s.personId)}为议题列席人员，只应列席涉及本单位的议题，但签到记录显示其列席了议题 ${other.join('、')}。请核实。`,
+          `${personName(reg, s.personId)}为议题列席人员，只应列席涉及本单位的议题，但签到记录显示其列席了议题${topicTitles(m, other)}。请核实。`,
         ),
       );
     }
