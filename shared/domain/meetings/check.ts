@@ -114,6 +114,11 @@ export function stepAllowedFrom(step: MeetingStep, state: MeetingState): boolean
   }
 }
 
+/** The steps a clerk may take next from `state` (re-checks of a step already taken excluded). */
+export function availableSteps(state: MeetingState): MeetingStep[] {
+  return MEETING_STEPS.filter((s) => stepAllowedFrom(s, state) && STEP_RESULT[s] !== state);
+}
+
 function stepRules(m: Meeting, step: MeetingStep, ctx: MeetingRuleContext): Finding[] {
   const reg = ctx.registry;
   switch (step) {

@@ -71,6 +71,24 @@ export function chairStatus(reg: Registry, kind: MeetingKind, person: PersonId, 
   }
 }
 
+/** Who may chair a kind on a date, for the chair picker: everyone whose status is not ineligible. */
+export function chairCandidates(
+  reg: Registry,
+  kind: MeetingKind,
+  date: IsoDate,
+): { readonly personId: PersonId; readonly status: ChairStatus }[] {
+  const leaders = [
+    ...new Set([
+      ...holdersOf(reg, 'districtHead', date),
+      ...holdersOf(reg, 'partyGroupSecretary', date),
+      ...deputyHeadsOn(reg, date),
+    ]),
+  ];
+  return leaders
+    .map((personId) => ({ personId, status: chairStatus(reg, kind, personId, date) }))
+    .filter((c) => c.status !== 'ineligible');
+}
+
 /** Who the article names as convenor and chair, for messages. */
 export const CHAIR_RULE_TEXT: Readonly<Record<MeetingKind, string>> = {
   plenary: '区政府全体会议由区长召集和主持',

@@ -18,7 +18,7 @@ import { newMeeting, reviseMinutes, type Meeting, type Topic } from '../meeting'
 import { parseRegistry } from '../registry-schema';
 import type { Registry, TravelReport } from '../registry';
 import { checkLeaves, checkMaterials, checkRecords } from './attendance';
-import { MEETING_STEPS, checkMeeting, checkMeetingStep, stepAllowedFrom } from './check';
+import { MEETING_STEPS, availableSteps, checkMeeting, checkMeetingStep, stepAllowedFrom } from './check';
 import { dedupeFindings, type MeetingRuleContext } from './context';
 import {
   checkExecutiveMonthly,
@@ -35,6 +35,7 @@ import {
   requiredMinutesSigner,
 } from './minutes';
 import {
+  chairCandidates,
   chairStatus,
   checkAttendeeList,
   checkChair,
@@ -976,5 +977,37 @@ describe('rule by rule, each firing and staying quiet', () => {
       ['meeting.minutes.signerActing', [9, 47]],
     ]);
     expect(ids(checkMinutesSignature(sp, reg))).toEqual(['meeting.minutes.signer']);
+  });
+});
+
+describe('pickers for the UI', () => {
+  it('lists who may chair each kind', () => {
+    const who = (kind: Meeting['kind'], r: Registry = reg) =>
+      chairCandidates(r, kind, D).map((c) => `${c.personId}:${c.status}`);
+    expect(who('executive')).toEqual(['p-head:eligible']);
+    expect(who('partyGroup')).toEqual(['p-head:eligible']);
+    expect(who('special')).toEqual([
+      'p-head:eligible',
+      'p-exec:eligible',
+      'p-dep1:eligible',
+      'p-dep2:eligible',
+    ]);
+    expect(who('headOffice')).toEqual([
+      'p-head:eligible',
+      'p-exec:needsEntrustment',
+      'p-dep1:needsEntrustment',
+      'p-dep2:needsEntrustment',
+    ]);
+    const headAway = regWith({ travels: [away('p-head', '2026-03-05', '2026-03-05')] });
+    expect(who('executive', headAway)).toEqual(['p-head:eligible', 'p-exec:acting']);
+  });
+
+  it('offers the next steps of each state', () => {
+    expect(availableSteps('planned')).toEqual(['approveAgenda', 'postpone', 'cancel']);
+    expect(availableSteps('noticeSent')).toEqual(['hold', 'postpone', 'cancel']);
+    expect(availableSteps('postponed')).toEqual(['plan', 'cancel']);
+    expect(availableSteps('held')).toEqual(['draftMinutes']);
+    expect(availableSteps('archived')).toEqual([]);
+    expect(availableSteps('cancelled')).toEqual([]);
   });
 });
