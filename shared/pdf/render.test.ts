@@ -198,6 +198,53 @@ describe('GB/T 9704-2012 geometry, measured from the pages', () => {
   });
 });
 
+describe('上行文 header and the seal, measured from the pages', () => {
+  const C = STD.width / 28;
+
+  it('puts the 发文字号 left one character in, on the line of the last 签发人, names right one character in', () => {
+    const lines = texts.qingshi?.[0] ?? [];
+    const number = lines.find((l) => squash(l.text).includes('示政办报〔2026〕3号'));
+    const numberWord = number?.words.find((w) => w.text.includes('示政办报'));
+    expect(numberWord).toBeDefined();
+    expect(Math.abs((numberWord?.x0 ?? 0) - (STD.left + C))).toBeLessThanOrEqual(1);
+    const signerRows = lines.filter((l) => /签发人|王建国|孙立/.test(l.text));
+    const lastRow = signerRows[signerRows.length - 1];
+    expect(lastRow?.text).toContain('孙立');
+    expect(Math.abs((lastRow?.words[0]?.y0 ?? 0) - (numberWord?.y0 ?? 0))).toBeLessThanOrEqual(1);
+    const rightmost = Math.max(...signerRows.flatMap((l) => l.words.map((w) => w.x1)));
+    expect(Math.abs(rightmost - (STD.left + STD.width - C))).toBeLessThanOrEqual(1.5);
+  });
+
+  it('straddles signature and date with the seal, its top under the text above and within one line of it', () => {
+    // The text just above the signature block, per document (the seal's own glyphs are text too, so the
+    // line is found by content, and its bottom by its ink).
+    for (const [name, lastText] of [
+      ['tongzhi', '森林防火值班表（式样）'],
+      ['qingshi', '妥否，请批示。'],
+    ] as const) {
+      const pages = texts[name] ?? [];
+      const p = pages.findIndex((lines) => lines.some((l) => squash(l.text).includes(lastText)));
+      const lines = pages[p] ?? [];
+      const above = lines.find((l) => squash(l.text).includes(lastText));
+      const date = lines.find((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(squash(l.text)));
+      const raster = rasters[name]?.[p];
+      if (!raster || !date || !above) throw new Error(`${name}: no date line`);
+      const aboveInk = inkBounds(raster, { x0: STD.left, y0: Math.min(...above.words.map((w) => w.y0)), x1: STD.left + STD.width, y1: Math.max(...above.words.map((w) => w.y1)) }, 'dark');
+      const textBottom = aboveInk?.y1 ?? 0;
+      const seal = inkBounds(raster, { x0: STD.left, y0: textBottom - 8, x1: STD.pageW, y1: STD.top + STD.height + 5 }, 'red');
+      expect(seal, name).not.toBeNull();
+      // 上不压正文: the seal starts below the text; 印章顶端上距正文一行之内.
+      expect(seal?.y0 ?? 0, name).toBeGreaterThanOrEqual(textBottom - 0.5);
+      expect((seal?.y0 ?? 0) - textBottom, name).toBeLessThanOrEqual(10.3);
+      // 下压成文日期: the date lies inside the seal.
+      const d = date.words[0];
+      expect(d && (seal?.x0 ?? 0) < d.x0 && (seal?.x1 ?? 0) > d.x1 && (seal?.y1 ?? 0) > d.y1, name).toBe(true);
+      // 成文日期 右空四字.
+      expect(Math.abs((d?.x1 ?? 0) - (STD.left + STD.width - 4 * C)), name).toBeLessThanOrEqual(1.5);
+    }
+  });
+});
+
 describe('pagination rules', () => {
   it('never starts a printed line with a closing mark or ends one with an opening mark', () => {
     for (const [name, pages] of Object.entries(texts))
