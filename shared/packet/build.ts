@@ -80,7 +80,7 @@ export interface BuiltPacket {
   readonly fileName: string;
   /** The same name without `.hwpkt`, for the folder form. */
   readonly folderName: string;
-  /** The zip. */
+  /** The zip (canonical: entries stored, see zip.ts). */
   readonly bytes: Uint8Array;
   /** The folder form: the same entries, path → bytes, in the zip's order. */
   readonly entries: ReadonlyMap<string, Uint8Array>;
@@ -189,7 +189,7 @@ export async function buildPacket(input: PacketInput): Promise<BuiltPacket> {
   for (const [path, bytes] of stored) entries.set(path, bytes);
 
   const when = dosStamp(input.createdAt);
-  const zip = encodeZip([...entries].map(([path, bytes]) => zipEntry(path, bytes, !input.encryption, when)));
+  const zip = encodeZip([...entries].map(([path, bytes]) => zipEntry(path, bytes, false, when)));
   const folderName = packetFileName(manifest);
   return { fileName: `${folderName}.hwpkt`, folderName, bytes: zip, entries, manifest };
 }

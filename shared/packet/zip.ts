@@ -2,7 +2,14 @@
  * A minimal zip reader and writer for packets. The reader does not trust zip headers: it walks the central
  * directory itself, requires the entries to tile the file exactly (nothing hidden before, between or after
  * them), and inflates with a streaming inflater that is stopped as soon as the output passes the declared size,
- * the per-entry limit or the compression-ratio limit — so a lying header cannot make it allocate a bomb.
+ * the per-entry limit or the compression-ratio limit (measured on bytes consumed and produced so far) — so a
+ * lying header cannot make it allocate a bomb.
+ *
+ * A .hwpkt is canonical: Huiwen writes every entry stored (uncompressed; PDFs are compressed already), with
+ * fixed header fields, and the reader requires exactly those fields, the local copy equal to the central one.
+ * So no byte of a Huiwen packet is left unchecked: content bytes are covered by CRC-32, SHA-256, SM3 and the
+ * signature, and every header byte by this comparison. Deflated entries are still read (within the limits) so
+ * that a later writer may compress; the folder form is the way to carry a packet through other zip tools.
  */
 import { Inflate, deflateSync } from 'fflate';
 import { PacketError } from './errors';
@@ -35,13 +42,15 @@ export interface RawZipEntry {
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
 const SIG_EOCD = 0x06054b50;
-const SIG_DESCRIPTOR = 0x08074b50;
 const S_IFMT = 0xf000;
 const S_IFLNK = 0xa000;
 const S_IFREG_0644 = 0o100644;
 const FLAG_ENCRYPTED = 0x1;
-const FLAG_DESCRIPTOR = 0x8;
 const FLAG_UTF8 = 0x800;
+/** Made by Unix (3), spec version 2.0: what Huiwen writes, so that external attributes mean Unix modes. */
+const VERSION_MADE_BY = (3 << 8) | 20;
+const VERSION_NEEDED = 20;
+const EXTERNAL_ATTRS = (S_IFREG_0644 << 16) >>> 0;
 /** Small input slices bound what one inflate step can produce (deflate peaks near 1032:1). */
 const INFLATE_SLICE = 8 * 1024;
 
@@ -90,7 +99,7 @@ export function encodeZip(entries: readonly RawZipEntry[]): Uint8Array {
     const name = names[i]!;
     offsets.push(pos);
     view.setUint32(pos, SIG_LOCAL, true);
-    view.setUint16(pos + 4, 20, true);
+    view.setUint16(pos + 4, VERSION_NEEDED, true);
     view.setUint16(pos + 6, e.flags ?? FLAG_UTF8, true);
     view.setUint16(pos + 8, e.method, true);
     view.setUint16(pos + 10, e.dosTime ?? 0, true);
@@ -108,8 +117,8 @@ export function encodeZip(entries: readonly RawZipEntry[]): Uint8Array {
   entries.forEach((e, i) => {
     const name = names[i]!;
     view.setUint32(pos, SIG_CENTRAL, true);
-    view.setUint16(pos + 4, e.versionMadeBy ?? (3 << 8) | 20, true);
-    view.setUint16(pos + 6, 20, true);
+    view.setUint16(pos + 4, e.versionMadeBy ?? VERSION_MADE_BY, true);
+    view.setUint16(pos + 6, VERSION_NEEDED, true);
     view.setUint16(pos + 8, e.flags ?? FLAG_UTF8, true);
     view.setUint16(pos + 10, e.method, true);
     view.setUint16(pos + 12, e.dosTime ?? 0, true);
@@ -119,7 +128,7 @@ export function encodeZip(entries: readonly RawZipEntry[]): Uint8Array {
     view.setUint32(pos + 24, e.uncompressedSize >>> 0, true);
     view.setUint16(pos + 28, name.length, true);
     // extra, comment, disk start, internal attributes: all zero
-    view.setUint32(pos + 38, (e.externalAttrs ?? S_IFREG_0644 << 16) >>> 0, true);
+    view.setUint32(pos + 38, (e.externalAttrs ?? EXTERNAL_ATTRS) >>> 0, true);
     view.setUint32(pos + 42, offsets[i]!, true);
     out.set(name, pos + 46);
     pos += 46 + name.length;
@@ -139,20 +148,20 @@ interface CentralEntry {
   readonly nameBytes: Uint8Array;
   readonly flags: number;
   readonly method: number;
+  readonly dosTime: number;
+  readonly dosDate: number;
   readonly crc: number;
   readonly compressedSize: number;
   readonly uncompressedSize: number;
   readonly localOffset: number;
-  readonly isDirectory: boolean;
 }
 
 const broken = (why: string): PacketError =>
   new PacketError('container', `数据包文件已损坏或被改动（${why}）。请重新从发送方拷贝。`);
 
-/**
- * Reads every file entry of a zip within `limits`, in central-directory order. Directory entries are checked
- * like files but not returned.
- */
+const tooBig = '请勿导入，并联系发送方核实。';
+
+/** Reads every entry of a .hwpkt within `limits`, in central-directory order. */
 export function readZip(bytes: Uint8Array, limits: PacketLimits): ZipEntryOut[] {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const eocd = findEndOfCentralDirectory(bytes, view);
@@ -160,7 +169,7 @@ export function readZip(bytes: Uint8Array, limits: PacketLimits): ZipEntryOut[] 
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
   if (view.getUint16(eocd + 4, true) !== 0 || view.getUint16(eocd + 6, true) !== 0 || view.getUint16(eocd + 8, true) !== count) {
-    throw new PacketError('unsupported', '数据包是分卷压缩文件，不受支持。请重新导出为单个数据包。');
+    throw new PacketError('unsupported', '数据包是分卷压缩文件，或其目录已损坏。请重新导出为单个数据包。');
   }
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     throw new PacketError('unsupported', '数据包使用了 ZIP64 格式，不受支持。请用会文重新导出。');
@@ -177,7 +186,6 @@ export function readZip(bytes: Uint8Array, limits: PacketLimits): ZipEntryOut[] 
   const out: ZipEntryOut[] = [];
   let total = 0;
   for (const e of central) {
-    if (e.isDirectory) continue;
     const data = extract(bytes, view, e, limits, limits.maxTotalBytes - total);
     total += data.length;
     out.push({ path: e.path, bytes: data });
@@ -185,19 +193,14 @@ export function readZip(bytes: Uint8Array, limits: PacketLimits): ZipEntryOut[] 
   return out;
 }
 
-const tooBig = '请勿导入，并联系发送方核实。';
-
 function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
-  if (bytes.length < 22) throw new PacketError('container', '这不是会文数据包（文件过小，不是 zip 文件）。');
-  const lowest = Math.max(0, bytes.length - 22 - 0xffff);
-  let sawSignature = false;
-  for (let p = bytes.length - 22; p >= lowest; p--) {
-    if (view.getUint32(p, true) !== SIG_EOCD) continue;
-    sawSignature = true;
-    // The archive must end exactly after its comment: appended bytes are refused, not ignored.
-    if (p + 22 + view.getUint16(p + 20, true) === bytes.length) return p;
+  if (bytes.length < 22) throw new PacketError('container', '这不是会文数据包（文件过小，不是 zip 文件）。请重新从发送方拷贝。');
+  const p = bytes.length - 22;
+  // No archive comment: the file must end exactly with the end record, so appended bytes are refused.
+  if (view.getUint32(p, true) === SIG_EOCD && view.getUint16(p + 20, true) === 0) return p;
+  for (let q = p - 1; q >= Math.max(0, p - 0xffff); q--) {
+    if (view.getUint32(q, true) === SIG_EOCD) throw broken('文件末尾有多余的数据，或带有注释');
   }
-  if (sawSignature) throw broken('文件末尾有多余的数据');
   throw new PacketError('container', '这不是会文数据包（不是 zip 文件，或文件不完整）。请重新从发送方拷贝。');
 }
 
@@ -223,34 +226,45 @@ function readCentralDirectory(
     const next = p + 46 + nameLen + extraLen + commentLen;
     if (next > end) throw broken('中央目录不完整');
     const nameBytes = bytes.subarray(p + 46, p + 46 + nameLen);
-    const rawName = decodeName(nameBytes, flags);
-    const isDirectory = rawName.endsWith('/');
-    const path = isDirectory ? rawName.slice(0, -1) : rawName;
+    const path = decodeName(nameBytes, flags);
     checkEntryPath(path, limits);
+    const shown = printable(path);
     if (((externalAttrs >>> 16) & S_IFMT) === S_IFLNK) {
-      throw new PacketError('symlink', `数据包内的“${printable(rawName)}”是符号链接，可能指向本机其他文件。${tooBig}`, path);
+      throw new PacketError('symlink', `数据包内的“${shown}”是符号链接，可能指向本机其他文件。${tooBig}`, path);
     }
     if (flags & FLAG_ENCRYPTED) {
-      throw new PacketError('unsupported', `数据包内的“${printable(rawName)}”使用了 zip 密码加密，不受支持。`, path);
+      throw new PacketError('unsupported', `数据包内的“${shown}”使用了 zip 密码加密，不受支持。`, path);
     }
     if (method !== 0 && method !== 8) {
-      throw new PacketError('unsupported', `数据包内的“${printable(rawName)}”使用了不支持的压缩方式（${method}）。`, path);
+      throw new PacketError('unsupported', `数据包内的“${shown}”使用了不支持的压缩方式（${method}）。`, path);
     }
     const uncompressedSize = view.getUint32(p + 24, true);
     if (uncompressedSize > limits.maxEntryBytes) {
-      throw new PacketError('entry-size', `数据包内的“${printable(rawName)}”超过单个文件 ${mib(limits.maxEntryBytes)} 的上限。${tooBig}`, path);
+      throw new PacketError('entry-size', `数据包内的“${shown}”超过单个文件 ${mib(limits.maxEntryBytes)} 的上限。${tooBig}`, path);
     }
-    if (isDirectory && (uncompressedSize !== 0 || view.getUint32(p + 20, true) > 2)) throw broken('目录项带有数据');
+    if (
+      view.getUint16(p + 4, true) !== VERSION_MADE_BY ||
+      view.getUint16(p + 6, true) !== VERSION_NEEDED ||
+      flags !== FLAG_UTF8 ||
+      extraLen !== 0 ||
+      commentLen !== 0 ||
+      view.getUint16(p + 34, true) !== 0 ||
+      view.getUint16(p + 36, true) !== 0 ||
+      externalAttrs !== EXTERNAL_ATTRS
+    ) {
+      throw broken(`“${shown}”的目录项不是会文写出的格式`);
+    }
     entries.push({
       path,
       nameBytes,
       flags,
       method,
+      dosTime: view.getUint16(p + 12, true),
+      dosDate: view.getUint16(p + 14, true),
       crc: view.getUint32(p + 16, true),
       compressedSize: view.getUint32(p + 20, true),
       uncompressedSize,
       localOffset: view.getUint32(p + 42, true),
-      isDirectory,
     });
     p = next;
   }
@@ -267,10 +281,13 @@ function decodeName(nameBytes: Uint8Array, flags: number): string {
     }
   }
   // Legacy code-page names (GBK or CP437) cannot be decoded unambiguously; two PCs could disagree.
-  throw new PacketError('path', '数据包内有文件名未标明编码（可能由其他压缩软件制作），无法可靠识别。请用会文重新导出。');
+  throw new PacketError('path', '数据包内有文件名未标明编码（可能由其他压缩软件制作），无法可靠识别。请用会文重新导出，或改用文件夹形式。');
 }
 
-/** The local records must follow each other from byte 0 to the central directory with nothing in between. */
+/**
+ * The local records must follow each other from byte 0 to the central directory with nothing in between, and
+ * each local header must repeat its central-directory entry field for field.
+ */
 function checkTiling(bytes: Uint8Array, view: DataView, entries: readonly CentralEntry[], cdOffset: number): void {
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   let expected = 0;
@@ -278,42 +295,40 @@ function checkTiling(bytes: Uint8Array, view: DataView, entries: readonly Centra
     if (e.localOffset !== expected) throw broken(expected < e.localOffset ? '文件之间有多余的数据' : '文件记录相互重叠');
     const p = e.localOffset;
     if (p + 30 > cdOffset || view.getUint32(p, true) !== SIG_LOCAL) throw broken('文件头缺失');
-    const flags = view.getUint16(p + 6, true);
     const nameLen = view.getUint16(p + 26, true);
-    const extraLen = view.getUint16(p + 28, true);
     const localName = bytes.subarray(p + 30, p + 30 + nameLen);
-    if (!sameBytes(localName, e.nameBytes)) throw broken(`文件名前后不一致：${printable(e.path)}`);
-    if (view.getUint16(p + 8, true) !== e.method || (flags & FLAG_DESCRIPTOR) !== (e.flags & FLAG_DESCRIPTOR)) {
-      throw broken(`文件头前后不一致：${printable(e.path)}`);
-    }
-    let end = p + 30 + nameLen + extraLen + e.compressedSize;
-    if (flags & FLAG_DESCRIPTOR) {
-      end += end + 4 <= cdOffset && view.getUint32(end, true) === SIG_DESCRIPTOR ? 16 : 12;
-    } else if (
+    const shown = printable(e.path);
+    if (
+      !sameBytes(localName, e.nameBytes) ||
+      view.getUint16(p + 4, true) !== VERSION_NEEDED ||
+      view.getUint16(p + 6, true) !== e.flags ||
+      view.getUint16(p + 8, true) !== e.method ||
+      view.getUint16(p + 10, true) !== e.dosTime ||
+      view.getUint16(p + 12, true) !== e.dosDate ||
       view.getUint32(p + 14, true) !== e.crc ||
       view.getUint32(p + 18, true) !== e.compressedSize ||
-      view.getUint32(p + 22, true) !== e.uncompressedSize
+      view.getUint32(p + 22, true) !== e.uncompressedSize ||
+      view.getUint16(p + 28, true) !== 0
     ) {
-      throw broken(`文件头前后不一致：${printable(e.path)}`);
+      throw broken(`“${shown}”的文件头与目录不一致`);
     }
-    if (end > cdOffset) throw broken(`文件数据越界：${printable(e.path)}`);
+    const end = p + 30 + nameLen + e.compressedSize;
+    if (end > cdOffset) throw broken(`“${shown}”的数据越界`);
     expected = end;
   }
   if (expected !== cdOffset) throw broken('文件与中央目录之间有多余的数据');
 }
 
 function extract(bytes: Uint8Array, view: DataView, e: CentralEntry, limits: PacketLimits, totalLeft: number): Uint8Array {
-  const p = e.localOffset;
-  const start = p + 30 + view.getUint16(p + 26, true) + view.getUint16(p + 28, true);
+  const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true);
   const stored = bytes.subarray(start, start + e.compressedSize);
   const name = printable(e.path);
-  const cap = Math.min(e.uncompressedSize, limits.maxEntryBytes);
   let data: Uint8Array;
   if (e.method === 0) {
     if (e.compressedSize !== e.uncompressedSize) throw broken(`“${name}”的大小与声明不符`);
     data = stored;
   } else {
-    data = inflateBounded(stored, e, cap, limits);
+    data = inflateBounded(stored, e, limits);
   }
   if (data.length > totalLeft) {
     throw new PacketError('total-size', `数据包解压后总大小超过 ${mib(limits.maxTotalBytes)} 的上限。${tooBig}`);
@@ -322,9 +337,11 @@ function extract(bytes: Uint8Array, view: DataView, e: CentralEntry, limits: Pac
   return data;
 }
 
-function inflateBounded(input: Uint8Array, e: CentralEntry, cap: number, limits: PacketLimits): Uint8Array {
+function inflateBounded(input: Uint8Array, e: CentralEntry, limits: PacketLimits): Uint8Array {
   const name = printable(e.path);
+  const cap = Math.min(e.uncompressedSize, limits.maxEntryBytes);
   const chunks: Uint8Array[] = [];
+  let consumed = 0;
   let produced = 0;
   let done = false;
   const inflater = new Inflate((chunk, final) => {
@@ -333,21 +350,22 @@ function inflateBounded(input: Uint8Array, e: CentralEntry, cap: number, limits:
     if (produced > limits.maxEntryBytes) {
       throw new PacketError('entry-size', `数据包内的“${name}”解压后超过单个文件 ${mib(limits.maxEntryBytes)} 的上限（疑似压缩炸弹）。${tooBig}`, e.path);
     }
-    if (produced > limits.ratioFloorBytes && produced > limits.maxCompressionRatio * Math.max(1, input.length)) {
+    if (produced > limits.ratioFloorBytes && produced > limits.maxCompressionRatio * consumed) {
       throw new PacketError('ratio', `数据包内的“${name}”压缩比超过 ${limits.maxCompressionRatio}:1（疑似压缩炸弹）。${tooBig}`, e.path);
     }
     if (produced > cap) {
-      throw new PacketError('size-mismatch', `数据包内的“${name}”解压后大于声明的大小（文件头不实）。${tooBig}`, e.path);
+      throw new PacketError('size-mismatch', `数据包内的“${name}”解压后大于文件头声明的大小（文件头不实）。${tooBig}`, e.path);
     }
     chunks.push(chunk);
     if (final) done = true;
   });
   try {
-    for (let off = 0; off < input.length || off === 0; off += INFLATE_SLICE) {
-      const end = Math.min(off + INFLATE_SLICE, input.length);
-      inflater.push(input.subarray(off, end), end >= input.length);
-      if (end >= input.length) break;
-    }
+    do {
+      const end = Math.min(consumed + INFLATE_SLICE, input.length);
+      const slice = input.subarray(consumed, end);
+      consumed = end;
+      inflater.push(slice, end === input.length);
+    } while (consumed < input.length && !done);
   } catch (err) {
     if (err instanceof PacketError) throw err;
     throw broken(`“${name}”的压缩数据无法解开`);
