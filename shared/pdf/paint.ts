@@ -18,7 +18,10 @@ import {
   type PDFPage,
 } from 'pdf-lib';
 import type { FontRole } from './fonts';
-import { EM_ASCENT, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, mmToPt } from './geometry';
+import { EM_ASCENT, PAGE_HEIGHT_MM, PAGE_WIDTH_MM, mmToPt, ptToMm } from './geometry';
+
+const r3 = (v: number): number => Math.round(v * 1000) / 1000 || 0;
+const r4 = (v: number): number => Math.round(v * 10000) / 10000 || 0;
 import type { Op, PageLayout, TextOp } from './ops';
 
 type Encoded = ReturnType<PDFFont['encodeText']>;
@@ -150,9 +153,13 @@ function paintTexts(
     }
     const rad = ((t.rotate ?? 0) * Math.PI) / 180;
     const sx = t.scaleX ?? 1;
-    const cos = Math.cos(rad);
-    const sin = Math.sin(rad);
-    ops.push(setTextMatrix(sx * cos, sx * sin, -sin, cos, x(t.x), y(t.top + EM_ASCENT * (t.size * 25.4) / 72)), showText(encode(f, t.text)));
+    const cos = t.rotate ? Math.cos(rad) : 1;
+    const sin = t.rotate ? Math.sin(rad) : 0;
+    // A thousandth of a point is far below any printer's resolution and keeps the content stream short.
+    ops.push(
+      setTextMatrix(r4(sx * cos), r4(sx * sin), r4(-sin), r4(cos), r3(x(t.x)), r3(y(t.top + EM_ASCENT * ptToMm(t.size)))),
+      showText(encode(f, t.text)),
+    );
   }
   ops.push(endText(), popGraphicsState());
   page.pushOperators(...ops);
