@@ -2,7 +2,8 @@ import * as nodeFs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AppInfo } from '../../shared/ipc';
+import { createHash } from 'node:crypto';
+import { encodeBackupFile, type AppInfo } from '../../shared/ipc';
 import { HandlerError } from './errors';
 import { createHandlers, HANDLER_MESSAGES, type HandlerDeps } from './handlers';
 
@@ -182,5 +183,60 @@ describe('createHandlers', () => {
       const text = typeof m === 'function' ? (m as (...a: unknown[]) => string)(1, 'x') : m;
       expect(text).toMatch(/[\u4e00-\u9fff]/);
     }
+  });
+
+  it('backups: without a data folder the methods say so; with one they write, list, read and rotate', async () => {
+    const none = createHandlers(deps({}));
+    expect((await rejection(none.backupStatus())).message).toBe(HANDLER_MESSAGES.noDataFolder);
+    expect((await rejection(none.recordedAuditHead())).message).toBe(HANDLER_MESSAGES.noDataFolder);
+
+    const handlers = createHandlers(deps({}, { userDataDir: dir, today: () => '2026-11-27' }));
+    const bytes = encodeBackupFile({
+      format: 'huiwen-backup',
+      kind: 'daily',
+      createdAt: '2026-11-27T08:00:00.000+08:00',
+      schemaVersion: 2,
+      appVersion: '0.1.0',
+      auditHead: { sequence: 1, hash: 'a'.repeat(64) },
+      unreadableTables: [],
+      tables: { meetings: [{ id: 'm1' }] },
+    });
+    const info = await handlers.writeBackup(bytes);
+    expect(await handlers.listBackups()).toEqual([info]);
+    expect(await handlers.readBackup(info.id)).toEqual(bytes);
+    expect(await nodeFs.readdir(path.join(dir, 'backups'))).toEqual([info.id]);
+    expect(await handlers.backupStatus()).toMatchObject({ lastDailyDate: '2026-11-27', count: 1 });
+    expect((await handlers.setBackupPolicy({ daily: 3, weekly: 1 })).policy).toEqual({ daily: 3, weekly: 1 });
+  });
+
+  it('records the audit head beside the data and reads it back', async () => {
+    const handlers = createHandlers(
+      deps({}, { userDataDir: dir, now: () => new Date('2026-11-27T00:00:00Z') }),
+    );
+    expect(await handlers.recordedAuditHead()).toBeNull();
+    await handlers.recordAuditHead(5, 'c'.repeat(64));
+    expect(await handlers.recordedAuditHead()).toEqual({
+      sequence: 5,
+      hash: 'c'.repeat(64),
+      writtenAt: '2026-11-27T00:00:00.000Z',
+    });
+    expect(JSON.parse(await nodeFs.readFile(path.join(dir, 'audit-head.json'), 'utf8'))).toMatchObject({
+      sequence: 5,
+    });
+  });
+
+  it('exports in chunks only into granted folders', async () => {
+    const handlers = createHandlers(deps({ folder: [dir] }));
+    expect(
+      (await rejection(handlers.beginExport('3b241101-e2bb-4255-8caf-4136c566a962', 'a.hwbak', 1))).code,
+    ).toBe('not-granted');
+    const grant = await handlers.chooseFolder('选择 U 盘');
+    const data = text('备份内容');
+    const id = await handlers.beginExport(grant!.grantId, '会文备份/a.hwbak', data.length);
+    expect(await handlers.writeExportChunk(id, data.subarray(0, 4))).toBe(4);
+    expect(await handlers.writeExportChunk(id, data.subarray(4))).toBe(data.length);
+    const report = await handlers.finishExport(id, createHash('sha256').update(data).digest('hex'));
+    expect(report.displayPath).toBe(path.join(dir, '会文备份', 'a.hwbak'));
+    expect(await nodeFs.readFile(path.join(dir, '会文备份', 'a.hwbak'), 'utf8')).toBe('备份内容');
   });
 });

@@ -9,17 +9,26 @@
 import { randomUUID } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
+import { shanghaiTimestamp } from '../../shared/audit';
 import type {
   AppInfo,
+  BackupInfo,
+  BackupPolicy,
+  BackupStatus,
+  ExportReport,
   FileFilter,
   FolderGrant,
   HuiwenHandlers,
   PickedFile,
+  RecordedAuditHead,
   RemovableDrive,
   SaveReport,
   WriteReport,
 } from '../../shared/ipc';
 import { PartialWriteError, writeFileAtomic, writeFilesAtomic, type AtomicFs } from './atomic-write';
+import { readAuditHeadFile, writeAuditHeadFile } from './audit-head';
+import { createBackupStore, type BackupStore } from './backup/backup-store';
+import { createChunkedExports } from './backup/chunked-export';
 import { HandlerError } from './errors';
 
 export interface HandlerDeps {
@@ -34,12 +43,23 @@ export interface HandlerDeps {
   readonly newGrantId?: () => string;
   /** Largest file `openFile` reads into memory. */
   readonly maxOpenBytes?: number;
+  /**
+   * The data folder (Electron's userData): automatic backups go to `backups/` in it, the audit head to
+   * `audit-head.json`. Without it (older test setups) the backup methods say so in Chinese.
+   */
+  readonly userDataDir?: string;
+  /** Beijing date for backup rotation; tests pin it. */
+  readonly today?: () => string;
+  readonly now?: () => Date;
 }
 
 export interface HandlerFs extends AtomicFs {
   stat(path: string): Promise<{ isDirectory(): boolean; isFile(): boolean; readonly size: number }>;
   readFile(path: string): Promise<Uint8Array>;
+  readdir(path: string): Promise<string[]>;
 }
+
+export const BACKUP_FOLDER_NAME = 'backups';
 
 export const DEFAULT_MAX_OPEN_BYTES = 200 * 1024 * 1024;
 
@@ -54,6 +74,7 @@ export const HANDLER_MESSAGES = {
   notAFile: '选择的不是文件。请重新选择。',
   readFailed: '无法读取这个文件：可能已被移动、删除或正被其他程序占用。请关闭其他程序后重试。',
   saveFailed: '文件没有保存成功，原文件未被改动。请检查磁盘空间、U 盘是否已拔出或是否有写入权限，然后重试。',
+  noDataFolder: '这个版本的会文没有设置数据文件夹，无法使用备份。请使用会文桌面版。',
   partialWrite: (written: number, failed: string) =>
     `已写入 ${written} 个文件，“${failed}”未能写入，其余文件未写。请检查磁盘空间或 U 盘是否已拔出，然后重新导出。`,
 } as const;
@@ -63,6 +84,22 @@ export function createHandlers(deps: HandlerDeps): HuiwenHandlers {
   const newGrantId = deps.newGrantId ?? randomUUID;
   const maxOpenBytes = deps.maxOpenBytes ?? DEFAULT_MAX_OPEN_BYTES;
   const grants = new Map<string, string>();
+  const displayPaths = new Map<string, string>();
+  const now = deps.now ?? (() => new Date());
+  const today = deps.today ?? (() => shanghaiTimestamp(now()).slice(0, 10));
+  const backups: BackupStore | undefined =
+    deps.userDataDir !== undefined
+      ? createBackupStore({ fs, dir: path.join(deps.userDataDir, BACKUP_FOLDER_NAME), today })
+      : undefined;
+  const exports = createChunkedExports(fs);
+  const backupStore = (): BackupStore => {
+    if (!backups) throw new HandlerError('io-failed', HANDLER_MESSAGES.noDataFolder);
+    return backups;
+  };
+  const userData = (): string => {
+    if (deps.userDataDir === undefined) throw new HandlerError('io-failed', HANDLER_MESSAGES.noDataFolder);
+    return deps.userDataDir;
+  };
 
   return {
     async appInfo(): Promise<AppInfo> {
@@ -82,6 +119,7 @@ export function createHandlers(deps: HandlerDeps): HuiwenHandlers {
       }
       const grantId = newGrantId();
       grants.set(grantId, real);
+      displayPaths.set(grantId, picked);
       return { grantId, displayPath: picked };
     },
 
@@ -146,6 +184,53 @@ export function createHandlers(deps: HandlerDeps): HuiwenHandlers {
 
     async listRemovableDrives(): Promise<readonly RemovableDrive[]> {
       return deps.listRemovableDrives ? deps.listRemovableDrives() : [];
+    },
+
+    async backupStatus(): Promise<BackupStatus> {
+      return backupStore().status();
+    },
+
+    async listBackups(): Promise<readonly BackupInfo[]> {
+      return backupStore().list();
+    },
+
+    async writeBackup(bytes: Uint8Array): Promise<BackupInfo> {
+      return backupStore().write(bytes);
+    },
+
+    async readBackup(id: string): Promise<Uint8Array> {
+      return backupStore().read(id);
+    },
+
+    async setBackupPolicy(policy: BackupPolicy): Promise<BackupStatus> {
+      return backupStore().setPolicy(policy);
+    },
+
+    async beginExport(grantId: string, relativePath: string, totalBytes: number): Promise<string> {
+      const root = grants.get(grantId);
+      if (root === undefined) throw new HandlerError('not-granted', HANDLER_MESSAGES.notGranted);
+      const display = displayPaths.get(grantId) ?? root;
+      return exports.begin(root, display, relativePath, totalBytes);
+    },
+
+    async writeExportChunk(exportId: string, bytes: Uint8Array): Promise<number> {
+      return exports.chunk(exportId, bytes);
+    },
+
+    async finishExport(exportId: string, sha256: string): Promise<ExportReport> {
+      return exports.finish(exportId, sha256);
+    },
+
+    async abortExport(exportId: string): Promise<void> {
+      await exports.abort(exportId);
+    },
+
+    async recordAuditHead(sequence: number, hash: string): Promise<RecordedAuditHead> {
+      return writeAuditHeadFile(fs, userData(), sequence, hash, now);
+    },
+
+    async recordedAuditHead(): Promise<RecordedAuditHead | null> {
+      return readAuditHeadFile(fs, userData());
     },
   } satisfies HuiwenHandlers;
 }

@@ -143,6 +143,8 @@ async function start(): Promise<void> {
 
   const handlers = createHandlers({
     appInfo,
+    // Backups (backups/) and the audit head file (audit-head.json) live beside the IndexedDB data.
+    userDataDir: app.getPath('userData'),
     pickFolder: async (title) => {
       const options = { title, properties: ['openDirectory' as const, 'createDirectory' as const] };
       const result = await (mainWindow

@@ -44,6 +44,17 @@ const validArgs: { readonly [K in IpcMethod]: unknown[] } = {
   saveFile: ['会议纪要.pdf', bytes, [{ name: 'PDF 文件', extensions: ['pdf'] }]],
   openFile: ['打开备份', [{ name: '备份', extensions: ['json'] }]],
   listRemovableDrives: [],
+  backupStatus: [],
+  listBackups: [],
+  writeBackup: [bytes],
+  readBackup: ['huiwen-20261127-090500123-daily.hwbak'],
+  setBackupPolicy: [{ daily: 7, weekly: 4 }],
+  beginExport: ['3b241101-e2bb-4255-8caf-4136c566a962', '会文备份/a.hwbak', 3],
+  writeExportChunk: ['3b241101-e2bb-4255-8caf-4136c566a962', bytes],
+  finishExport: ['3b241101-e2bb-4255-8caf-4136c566a962', 'a'.repeat(64)],
+  abortExport: ['3b241101-e2bb-4255-8caf-4136c566a962'],
+  recordAuditHead: [3, 'b'.repeat(64)],
+  recordedAuditHead: [],
 };
 
 describe('invokeValidated', () => {
@@ -245,6 +256,27 @@ describe('invokeValidated fuzz (fast-check)', () => {
     ),
     openFile: fc.tuple(fc.string({ minLength: 1, maxLength: 200 }), fc.array(filter, { maxLength: 3 })),
     listRemovableDrives: fc.constant([]),
+    backupStatus: fc.constant([]),
+    listBackups: fc.constant([]),
+    writeBackup: fc.tuple(fc.uint8Array({ maxLength: 16 })),
+    readBackup: fc.tuple(
+      fc
+        .tuple(
+          fc.stringMatching(/^\d{8}$/),
+          fc.stringMatching(/^\d{9}$/),
+          fc.constantFrom('daily', 'manual', 'pre-restore'),
+        )
+        .map(([d, t, k]) => `huiwen-${d}-${t}-${k}.hwbak`),
+    ),
+    setBackupPolicy: fc.tuple(
+      fc.record({ daily: fc.integer({ min: 1, max: 60 }), weekly: fc.integer({ min: 0, max: 52 }) }),
+    ),
+    beginExport: fc.tuple(fc.uuid(), relativePath, fc.nat({ max: 1_000_000 })),
+    writeExportChunk: fc.tuple(fc.uuid(), fc.uint8Array({ maxLength: 16 })),
+    finishExport: fc.tuple(fc.uuid(), fc.stringMatching(/^[0-9a-f]{64}$/)),
+    abortExport: fc.tuple(fc.uuid()),
+    recordAuditHead: fc.tuple(fc.nat(), fc.stringMatching(/^[0-9a-f]{64}$/)),
+    recordedAuditHead: fc.constant([]),
   };
 
   it('valid payloads from our top frame always reach the handler unchanged', async () => {

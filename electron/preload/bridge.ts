@@ -24,5 +24,16 @@ export function createBridge(invoke: Invoke): HuiwenBridge {
     saveFile: forward('saveFile'),
     openFile: forward('openFile'),
     listRemovableDrives: forward('listRemovableDrives'),
+    backupStatus: forward('backupStatus'),
+    listBackups: forward('listBackups'),
+    writeBackup: forward('writeBackup'),
+    readBackup: forward('readBackup'),
+    setBackupPolicy: forward('setBackupPolicy'),
+    beginExport: forward('beginExport'),
+    writeExportChunk: forward('writeExportChunk'),
+    finishExport: forward('finishExport'),
+    abortExport: forward('abortExport'),
+    recordAuditHead: forward('recordAuditHead'),
+    recordedAuditHead: forward('recordedAuditHead'),
   } satisfies HuiwenBridge);
 }

@@ -231,3 +231,61 @@ describe('browser error mapping', () => {
     ).toBe('.pdf,.json');
   });
 });
+
+describe('browser bridge: backups and chunked export', () => {
+  it('says plainly that the browser keeps no automatic backups', async () => {
+    const { bridge } = makeEnv();
+    for (const r of [
+      await bridge.backupStatus(),
+      await bridge.listBackups(),
+      await bridge.recordAuditHead(1, 'a'.repeat(64)),
+    ]) {
+      expectError(r, 'io-failed');
+    }
+    expect(await bridge.recordedAuditHead()).toEqual({ ok: true, value: null });
+  });
+
+  it('writes a file in chunks into a granted folder; it appears only when complete and verified', async () => {
+    const files = new Map<string, Uint8Array>();
+    const appendingDir: DirectoryHandleLike = {
+      name: 'U盘',
+      getDirectoryHandle: async () => appendingDir,
+      getFileHandle: async (name: string) => ({
+        createWritable: async () => {
+          const parts: Uint8Array[] = [];
+          return {
+            write: async (d: Uint8Array) => void parts.push(d.slice()),
+            close: async () => void files.set(name, Uint8Array.from(parts.flatMap((p) => [...p]))),
+            abort: async () => undefined,
+          };
+        },
+      }),
+    };
+    const { bridge } = makeEnv({ showDirectoryPicker: async () => appendingDir });
+    const grant = await bridge.chooseFolder('选择 U 盘');
+    if (!grant.ok || !grant.value) throw new Error('no grant');
+    const data = new TextEncoder().encode('会文备份内容');
+    const begun = await bridge.beginExport(grant.value.grantId, '会文备份/a.hwbak', data.length);
+    if (!begun.ok) throw new Error('not begun');
+    expect(await bridge.writeExportChunk(begun.value, data.subarray(0, 5))).toEqual({ ok: true, value: 5 });
+    expect(await bridge.writeExportChunk(begun.value, data.subarray(5))).toEqual({
+      ok: true,
+      value: data.length,
+    });
+    expect(files.size).toBe(0);
+    const { sha256 } = await import('@noble/hashes/sha2.js');
+    const { bytesToHex } = await import('@noble/hashes/utils.js');
+    expect(await bridge.finishExport(begun.value, bytesToHex(sha256(data)))).toMatchObject({
+      ok: true,
+      value: { displayPath: 'U盘/会文备份/a.hwbak', totalBytes: data.length },
+    });
+    expect(files.get('a.hwbak')).toEqual(data);
+
+    const again = await bridge.beginExport(grant.value.grantId, 'b.hwbak', data.length);
+    if (!again.ok) throw new Error('not begun');
+    await bridge.writeExportChunk(again.value, data);
+    expectError(await bridge.finishExport(again.value, 'f'.repeat(64)), 'io-failed');
+    expect(files.has('b.hwbak')).toBe(false);
+    expectError(await bridge.writeExportChunk(again.value, data), 'io-failed');
+  });
+});

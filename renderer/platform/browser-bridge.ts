@@ -4,15 +4,22 @@
  * opening through a file input. The browser globals are injected (`BrowserEnv`) so this file is pure
  * and its error mapping can be tested in Node with in-memory fakes.
  */
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesToHex } from '@noble/hashes/utils.js';
 import { ipcArgSchemas } from '../../shared/ipc';
 import type {
   AppInfo,
+  BackupInfo,
+  BackupPolicy,
+  BackupStatus,
+  ExportReport,
   FileFilter,
   FileToWrite,
   FolderGrant,
   HuiwenBridge,
   IpcResult,
   PickedFile,
+  RecordedAuditHead,
   RemovableDrive,
   SaveReport,
   WriteReport,
@@ -57,6 +64,10 @@ export interface BrowserEnv {
 
 export const BROWSER_DATA_LOCATION = 'IndexedDB（浏览器存储）';
 export const BROWSER_DOWNLOADS_LABEL = '浏览器的“下载”文件夹';
+/** Backups need a data folder beside IndexedDB that only the desktop app has. */
+export const BROWSER_NO_BACKUPS =
+  '浏览器版不支持自动备份和从备份恢复。请使用会文桌面版；在浏览器中可用“备份到文件夹”把数据保存到 U 盘。';
+export const BROWSER_NO_AUDIT_HEAD = '浏览器版不在数据之外另存审计链头。请使用会文桌面版。';
 const MAX_OPEN_BYTES = 200 * 1024 * 1024;
 
 /** `<input accept>` from dialog filters: '.pdf,.json'; '*' means anything, so no accept at all. */
@@ -189,5 +200,121 @@ export function createBrowserBridge(env: BrowserEnv): HuiwenBridge {
 
   const listRemovableDrives = async (): Promise<IpcResult<readonly RemovableDrive[]>> => ok([]);
 
-  return Object.freeze({ appInfo, chooseFolder, writeFilesAtomic, saveFile, openFile, listRemovableDrives });
+  const noBackups = async (): Promise<IpcResult<never>> => fail('io-failed', BROWSER_NO_BACKUPS);
+
+  // Chunked export into a granted folder: the File System Access writable keeps a swap file and moves it
+  // into place on close(), so, as in main, the destination only changes once everything has arrived.
+  interface OpenExport {
+    readonly writable: WritableLike;
+    readonly relativePath: string;
+    readonly displayPath: string;
+    readonly totalBytes: number;
+    readonly hash: ReturnType<typeof sha256.create>;
+    written: number;
+  }
+  const exportsOpen = new Map<string, OpenExport>();
+  const exportGone = '这次导出已结束或已取消。请重新开始导出。';
+  const discard = async (id: string, ex: OpenExport) => {
+    exportsOpen.delete(id);
+    await ex.writable.abort().catch(() => undefined);
+  };
+
+  const beginExport = async (
+    grantId: string,
+    relativePath: string,
+    totalBytes: number,
+  ): Promise<IpcResult<string>> => {
+    const bad = checkArgs(ipcArgSchemas.beginExport, [grantId, relativePath, totalBytes]);
+    if (bad) return bad;
+    const root = grants.get(grantId);
+    if (!root)
+      return fail('not-granted', '文件夹的使用权限已失效（例如页面刷新过），请重新点击“选择文件夹”。');
+    try {
+      const segments = relativePath.split('/');
+      const fileName = segments.pop() as string;
+      let dir = root;
+      for (const seg of segments) dir = await dir.getDirectoryHandle(seg, { create: true });
+      const writable = await (await dir.getFileHandle(fileName, { create: true })).createWritable();
+      const id = env.randomId();
+      exportsOpen.set(id, {
+        writable,
+        relativePath,
+        displayPath: `${root.name}/${relativePath}`,
+        totalBytes,
+        hash: sha256.create(),
+        written: 0,
+      });
+      return ok(id);
+    } catch (e) {
+      return { ok: false, error: browserErrorToIpcError(e) };
+    }
+  };
+
+  const writeExportChunk = async (exportId: string, bytes: Uint8Array): Promise<IpcResult<number>> => {
+    const bad = checkArgs(ipcArgSchemas.writeExportChunk, [exportId, bytes]);
+    if (bad) return bad;
+    const ex = exportsOpen.get(exportId);
+    if (!ex) return fail('io-failed', exportGone);
+    if (ex.written + bytes.byteLength > ex.totalBytes) {
+      await discard(exportId, ex);
+      return fail('io-failed', '收到的数据比预告的多，导出已取消。请重新导出。');
+    }
+    try {
+      await ex.writable.write(bytes);
+    } catch (e) {
+      await discard(exportId, ex);
+      return { ok: false, error: browserErrorToIpcError(e) };
+    }
+    ex.hash.update(bytes);
+    ex.written += bytes.byteLength;
+    return ok(ex.written);
+  };
+
+  const finishExport = async (exportId: string, sha256Hex: string): Promise<IpcResult<ExportReport>> => {
+    const bad = checkArgs(ipcArgSchemas.finishExport, [exportId, sha256Hex]);
+    if (bad) return bad;
+    const ex = exportsOpen.get(exportId);
+    if (!ex) return fail('io-failed', exportGone);
+    if (ex.written !== ex.totalBytes || bytesToHex(ex.hash.digest()) !== sha256Hex) {
+      await discard(exportId, ex);
+      return fail('io-failed', '写入的数据不完整或与校验值不符，导出已取消，目标文件未改动。请重新导出。');
+    }
+    exportsOpen.delete(exportId);
+    try {
+      await ex.writable.close();
+    } catch (e) {
+      return { ok: false, error: browserErrorToIpcError(e) };
+    }
+    return ok({ relativePath: ex.relativePath, displayPath: ex.displayPath, totalBytes: ex.written });
+  };
+
+  const abortExport = async (exportId: string): Promise<IpcResult<void>> => {
+    const bad = checkArgs(ipcArgSchemas.abortExport, [exportId]);
+    if (bad) return bad;
+    const ex = exportsOpen.get(exportId);
+    if (ex) await discard(exportId, ex);
+    return ok(undefined);
+  };
+
+  return Object.freeze({
+    appInfo,
+    chooseFolder,
+    writeFilesAtomic,
+    saveFile,
+    openFile,
+    listRemovableDrives,
+    backupStatus: noBackups as () => Promise<IpcResult<BackupStatus>>,
+    listBackups: noBackups as () => Promise<IpcResult<readonly BackupInfo[]>>,
+    writeBackup: noBackups as (bytes: Uint8Array) => Promise<IpcResult<BackupInfo>>,
+    readBackup: noBackups as (id: string) => Promise<IpcResult<Uint8Array>>,
+    setBackupPolicy: noBackups as (policy: BackupPolicy) => Promise<IpcResult<BackupStatus>>,
+    beginExport,
+    writeExportChunk,
+    finishExport,
+    abortExport,
+    recordAuditHead: async (): Promise<IpcResult<RecordedAuditHead>> =>
+      fail('io-failed', BROWSER_NO_AUDIT_HEAD),
+    // Nothing was ever recorded outside IndexedDB here, so there is nothing to compare against.
+    recordedAuditHead: async (): Promise<IpcResult<RecordedAuditHead | null>> => ok(null),
+  });
 }

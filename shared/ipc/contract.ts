@@ -7,6 +7,9 @@
  * `ipcArgSchemas` (schemas.ts) validates every payload in main before a handler runs; this file stays free of
  * zod so the preload bundle carries nothing but channel names.
  */
+import type { BackupHeader } from './backup-file';
+import type { BackupPolicy } from './backup-rotation';
+
 /** A failure the renderer can show: `message` is Chinese and meant for a clerk. */
 export interface IpcError {
   readonly code: IpcErrorCode;
@@ -77,6 +80,40 @@ export interface RemovableDrive {
   readonly mountPath: string;
 }
 
+// ---- Backups (docs/backup.md). Types only here: the format code lives in backup-file.ts. ----
+
+/** One backup in the data folder's backups/ (the id is its file name there). */
+export interface BackupInfo {
+  readonly id: string;
+  readonly sizeBytes: number;
+  readonly header: BackupHeader;
+}
+
+export interface BackupStatus {
+  /** Where automatic backups are kept, for display. */
+  readonly folder: string;
+  readonly policy: BackupPolicy;
+  /** Beijing date (YYYY-MM-DD) of the newest daily backup; null when there is none yet. */
+  readonly lastDailyDate: string | null;
+  readonly count: number;
+  readonly totalBytes: number;
+}
+
+/** Result of a chunked export once its file is in place. */
+export interface ExportReport {
+  readonly relativePath: string;
+  readonly displayPath: string;
+  readonly totalBytes: number;
+}
+
+/** The audit chain head as main last recorded it beside the data (audit-head.json). */
+export interface RecordedAuditHead {
+  /** 0 with the genesis hash for an empty chain. */
+  readonly sequence: number;
+  readonly hash: string;
+  readonly writtenAt: string;
+}
+
 /** The handler functions of the main process. Every bridge method is derived from these. */
 export interface HuiwenHandlers {
   appInfo(): Promise<AppInfo>;
@@ -85,6 +122,20 @@ export interface HuiwenHandlers {
   saveFile(suggestedName: string, bytes: Uint8Array, filters: readonly FileFilter[]): Promise<SaveReport>;
   openFile(title: string, filters: readonly FileFilter[]): Promise<PickedFile | null>;
   listRemovableDrives(): Promise<readonly RemovableDrive[]>;
+  // Added for backups (backward compatible: the methods above are unchanged).
+  backupStatus(): Promise<BackupStatus>;
+  listBackups(): Promise<readonly BackupInfo[]>;
+  /** Stores a backup file (checked first: header, length, SHA-256) and rotates the automatic ones. */
+  writeBackup(bytes: Uint8Array): Promise<BackupInfo>;
+  readBackup(id: string): Promise<Uint8Array>;
+  setBackupPolicy(policy: BackupPolicy): Promise<BackupStatus>;
+  /** A file written in chunks into a granted folder (progress bar): begin → chunk… → finish (or abort). */
+  beginExport(grantId: string, relativePath: string, totalBytes: number): Promise<string>;
+  writeExportChunk(exportId: string, bytes: Uint8Array): Promise<number>;
+  finishExport(exportId: string, sha256: string): Promise<ExportReport>;
+  abortExport(exportId: string): Promise<void>;
+  recordAuditHead(sequence: number, hash: string): Promise<RecordedAuditHead>;
+  recordedAuditHead(): Promise<RecordedAuditHead | null>;
 }
 
 export type IpcMethod = keyof HuiwenHandlers;
@@ -107,6 +158,17 @@ export const IPC_METHODS = [
   'saveFile',
   'openFile',
   'listRemovableDrives',
+  'backupStatus',
+  'listBackups',
+  'writeBackup',
+  'readBackup',
+  'setBackupPolicy',
+  'beginExport',
+  'writeExportChunk',
+  'finishExport',
+  'abortExport',
+  'recordAuditHead',
+  'recordedAuditHead',
 ] as const satisfies readonly IpcMethod[];
 
 type MissingMethods = Exclude<IpcMethod, (typeof IPC_METHODS)[number]>;

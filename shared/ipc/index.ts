@@ -1,2 +1,4 @@
 export * from './contract';
 export * from './schemas';
+export * from './backup-file';
+export * from './backup-rotation';
