@@ -18,7 +18,7 @@ import {
   type PdfEnv,
   type RenderResult,
 } from '../shared/pdf';
-import { BAOGAO, HAN, JUEDING, LEAVE, MINUTES, NOTICE, ORGAN, QINGSHI, SIGN_IN, TONGZHI } from '../test/fixtures/pdf/sample-office';
+import { BAOGAO, HAN, JUEDING, LEAVE, MINGLING, MINUTES, NOTICE, ORGAN, QINGSHI, SIGN_IN, TONGZHI } from '../test/fixtures/pdf/sample-office';
 import { describeChoices, discoverFonts, nodePdfEnv } from './fonts';
 
 /** A plain "incoming" PDF from another organ, as the stamping sample's input. */
@@ -45,6 +45,7 @@ export const SAMPLES: readonly Sample[] = [
   { file: 'baogao.pdf', make: (env) => renderDocument(BAOGAO, env) },
   { file: 'han.pdf', make: (env) => renderDocument(HAN, env) },
   { file: 'jueding.pdf', make: (env) => renderDocument(JUEDING, env) },
+  { file: 'mingling.pdf', make: (env) => renderDocument(MINGLING, env) },
   {
     file: 'classified-copies.pdf',
     make: (env) =>

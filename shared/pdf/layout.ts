@@ -228,7 +228,9 @@ function standardHeader(doc: OfficialDocument, measure: Measure): Header {
   let lineTop = mark.bottom + 2 * P;
   const numberText = format === 'minutes' ? (doc.issueLabel ?? (doc.docNumber ? formatDocNumber(doc.docNumber) : '')) : doc.docNumber ? formatDocNumber(doc.docNumber) : '';
   if (format === 'order') {
-    if (numberText) ops.push(...centredOps([{ text: numberText, style: FANG }], lineTop, measure));
+    // 10.2: 令号 such as "第1号" (issueLabel), else the 发文字号.
+    const orderNumber = doc.issueLabel ?? numberText;
+    if (orderNumber) ops.push(...centredOps([{ text: orderNumber, style: FANG }], lineTop, measure));
     // 10.2: the body two blank lines below the 令号, no separator.
     return { ops, bodyTop: lineTop + 3 * P };
   }

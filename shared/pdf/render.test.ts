@@ -9,8 +9,10 @@ import { nodePdfEnv } from '../../scripts/fonts';
 import { sampleIncomingPdf } from '../../scripts/pdf-samples';
 import { HAN, MINUTES, NOTICE, ORGAN, QINGSHI, TONGZHI, longMinutes } from '../../test/fixtures/pdf/sample-office';
 import { horizontalRules, inkBounds, inkIn, pdffonts, rasterise, textLines, type Raster, type TextLine } from '../../test/fixtures/pdf/poppler';
+import { ringSealPng } from '../../test/fixtures/pdf/png';
 import { CLOSING, OPENING } from './chars';
 import type { PdfEnv } from './fonts';
+import { DOC_KIND_LABEL, type DocKind } from './model';
 import { minutesDocument } from './meeting';
 import { PdfInputError, stampReceivedPdf, MAX_RECEIVED_PDF_BYTES } from './stamp';
 import { renderCopies, renderDocument, renderMeetingNotice, renderMinutes, type RenderResult } from './render';
@@ -243,6 +245,41 @@ describe('上行文 header and the seal, measured from the pages', () => {
       expect(Math.abs((d?.x1 ?? 0) - (STD.left + STD.width - 4 * C)), name).toBeLessThanOrEqual(1.5);
     }
   });
+});
+
+describe('PNG seals', () => {
+  it('places a transparent PNG seal over the date without hiding the text under it', async () => {
+    const r = await renderDocument({ ...HAN, seal: { kind: 'png', bytes: ringSealPng() } }, env);
+    const page = rasterise(r.bytes, 72)[0];
+    const date = textLines(r.bytes)[0]?.find((l) => squash(l.text) === '2026年3月6日');
+    if (!page || !date) throw new Error('no page or date');
+    const seal = inkBounds(page, { x0: STD.left, y0: (date.words[0]?.y0 ?? 0) - 30, x1: STD.pageW, y1: (date.words[0]?.y1 ?? 0) + 30 }, 'red');
+    // 42 mm wide, centred on the date.
+    expect(Math.abs((seal?.x1 ?? 0) - (seal?.x0 ?? 0) - 42)).toBeLessThanOrEqual(1.5);
+    const d = date.words[0];
+    expect(Math.abs(((seal?.x0 ?? 0) + (seal?.x1 ?? 0)) / 2 - ((d?.x0 ?? 0) + (d?.x1 ?? 0)) / 2)).toBeLessThanOrEqual(1.5);
+    // Transparency: the date under the seal still shows black ink.
+    if (d) expect(inkIn(page, d, 'dark')).toBeGreaterThan(20);
+  }, 60_000);
+
+  it('refuses an image that is not a PNG, in Chinese', async () => {
+    await expect(renderDocument({ ...HAN, seal: { kind: 'png', bytes: new Uint8Array([1, 2, 3]) } }, env)).rejects.toThrow(/PNG/);
+  });
+});
+
+describe('all 15 kinds of 公文', () => {
+  it('renders each kind with its title and body', async () => {
+    for (const kind of Object.keys(DOC_KIND_LABEL) as DocKind[]) {
+      const label = DOC_KIND_LABEL[kind].replace(/（.*）/, '');
+      const r = await renderDocument(
+        { kind, organ: ORGAN, docNumber: { prefix: '示政发', year: 2026, serial: 9 }, title: `示例区人民政府办公室关于示例事项的${label}`, mainRecipients: ['区政府各部门'], body: [{ text: `这是一份${label}的正文。` }], date: '2026-03-05', signers: ['刘振华'] },
+        env,
+      );
+      const all = fullText(textLines(r.bytes));
+      expect(all, kind).toContain(`这是一份${label}的正文。`);
+      expect(all, kind).toContain(kind === 'mingling' ? `${ORGAN}令` : ORGAN);
+    }
+  }, 180_000);
 });
 
 describe('pagination rules', () => {
