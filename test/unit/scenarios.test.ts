@@ -189,5 +189,5 @@ describe('the runner judges', () => {
     const missing = run(join(dir, 'nowhere'));
     expect(missing.stdout.trim().split('\n').at(-1)).toBe('0 passed, 1 failed');
     expect(missing.status).toBe(1);
-  });
+  }, 60_000); // three Node processes with tsx: slow on a loaded machine, nothing timed is asserted
 });

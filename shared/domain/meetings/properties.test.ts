@@ -220,7 +220,7 @@ describe('meeting rules on arbitrary meetings', () => {
         const all = [checkMeeting(m, ctx), ...MEETING_STEPS.map((s) => checkMeetingStep(m, s, ctx))].flat();
         for (const f of all) expect(wellFormed(f), `${f.ruleId}: ${f.message}`).toBe(true);
       }),
-      { numRuns: 300 },
+      { numRuns: 200 },
     );
   });
 
