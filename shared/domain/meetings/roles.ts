@@ -505,9 +505,13 @@ export function checkAttendeeList(m: Meeting, reg: Registry): Finding[] {
   return out;
 }
 
-/** Expected attendees missing from the list (at notice). */
+/** Expected attendees neither on the list nor on leave (at notice). */
 export function checkMissingAttendees(m: Meeting, reg: Registry): Finding[] {
-  const listed = new Set([...m.attendees.map((a) => a.personId), m.chairId]);
+  const listed = new Set([
+    ...m.attendees.map((a) => a.personId),
+    ...m.leaves.map((l) => l.personId),
+    m.chairId,
+  ]);
   const missing = expectedAttendees(m, reg).filter((e) => !e.optional && !listed.has(e.personId));
   if (missing.length === 0) return [];
   return [

@@ -1011,3 +1011,24 @@ describe('pickers for the UI', () => {
     expect(availableSteps('cancelled')).toEqual([]);
   });
 });
+
+describe('the notice list', () => {
+  it('does not ask for someone who asked for leave', () => {
+    const m = meeting({
+      attendees: [],
+      leaves: [
+        {
+          id: leaveRequestId('l'),
+          personId: P('p-dep2'),
+          reason: '出差',
+          askedOfId: P('p-head'),
+          requestedOn: D,
+        },
+      ],
+    });
+    const f = checkMeetingStep({ ...m, state: 'agendaApproved' }, 'sendNotice', ctx());
+    const missing = f.find((x) => x.ruleId === 'meeting.attendees.missing');
+    expect(missing?.message).toContain('李明');
+    expect(missing?.message).not.toContain('赵敏');
+  });
+});
