@@ -238,7 +238,7 @@ export function topicSetterStatus(
   m: Meeting,
   person: PersonId,
   date: IsoDate,
-): 'eligible' | 'acting' | 'ineligible' {
+): 'eligible' | 'acting' | 'otherDeputy' | 'ineligible' {
   const isHead = hasPost(reg, person, 'districtHead', date);
   const head = districtHeadOn(reg, date);
   const actingForHead =
@@ -255,9 +255,9 @@ export function topicSetterStatus(
       return actingForHead ? 'acting' : 'ineligible';
     case 'special':
       // 区长 or the 副区长 who convenes it.
-      return isHead || (isDeputyHead(reg, person, date) && person === m.convenorId)
-        ? 'eligible'
-        : 'ineligible';
+      // "由区长或副区长确定": the convening one is expected; another 副区长 is allowed by the letter.
+      if (isHead || (isDeputyHead(reg, person, date) && person === m.convenorId)) return 'eligible';
+      return isDeputyHead(reg, person, date) ? 'otherDeputy' : 'ineligible';
     default: {
       const never: never = m.kind;
       throw new Error(`未知会议类型：${String(never)}`);

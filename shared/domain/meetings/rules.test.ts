@@ -800,6 +800,13 @@ describe('rule by rule, each firing and staying quiet', () => {
     expect(approvedBy('special', 'p-dep1', 'p-dep1')).toEqual([]);
     expect(approvedBy('special', 'p-head', 'p-dep1')).toEqual([]);
     expect(approvedBy('special', 'p-dep2', 'p-dep1')).toEqual(['topic.approval.approver']);
+    const other = checkTopicApproval(
+      meeting({ kind: 'special', chairId: P('p-dep1'), convenorId: P('p-dep1') }),
+      topic({ approval: { byId: P('p-dep2'), on: isoDate('2026-03-02') } }),
+      reg,
+    );
+    expect(other.map((f) => f.severity)).toEqual(['warn']); // the letter allows any 副区长
+    expect(approvedBy('special', 'p-edu', 'p-dep1')).toEqual(['topic.approval.approver']);
     expect(approvedBy('headOffice', 'p-dep1', 'p-dep1')).toEqual(['topic.approval.approver']);
     expect(ids(checkTopicApproval(meeting(), topic({ approval: undefined }), reg))).toEqual([
       'topic.approval.missing',

@@ -280,6 +280,16 @@ export function checkTopicApproval(m: Meeting, t: Topic, reg: Registry): Finding
         `议题“${t.title}”由${personName(reg, t.approval.byId)}确定，但${TOPIC_SETTER_TEXT[m.kind]}。请报有权确定议题的领导审定。`,
       ),
     );
+  } else if (status === 'otherDeputy') {
+    out.push(
+      finding(
+        'topic.approval.approver',
+        [45],
+        'warn',
+        ref,
+        `专题会议议题由区长或副区长确定；本次会议由${personName(reg, m.convenorId)}召集，议题“${t.title}”却由${personName(reg, t.approval.byId)}确定，请核实。`,
+      ),
+    );
   } else if (status === 'acting') {
     out.push(
       finding(
