@@ -32,7 +32,7 @@ describe('registry page selectors', () => {
 
   it('filters units by kind or by a parent unit, and by pinyin', () => {
     expect(unitRows(reg, today, '', 'township')).toHaveLength(15);
-    expect(unitRows(reg, today, '', 'sample-u-wjj').map((r) => r.name)).toEqual(['区疾病预防控制中心', '区卫生健康局']);
+    expect(unitRows(reg, today, '', 'sample-u-wjj').map((r) => r.name)).toEqual(['区卫生健康局', '区疾病预防控制中心']);
     expect(unitRows(reg, today, 'qjyj').map((r) => r.name)).toEqual(['区教育局']);
     const legal = unitRows(reg, today, '法制').at(0);
     expect(legal?.roles).toBe('常务会议固定列席、法制机构');

@@ -139,8 +139,11 @@ export interface UnitRowView {
 /** `filter`: a unit kind, a unit id (that unit and its descendants), or undefined for all. */
 export function unitRows(reg: Registry, today: IsoDate, query: string, filter?: string): UnitRowView[] {
   const inScope = unitScope(reg, filter);
+  const order = (u: Unit) => UNIT_KIND_ORDER.indexOf(u.kind);
   return reg.units
     .filter((u) => inScope(u) && matchOther(u.name, query))
+    // By kind as the tree shows them; within a kind, in the order they were entered.
+    .sort((a, b) => order(a) - order(b))
     .map((u) => {
       const head = reg.posts.find(
         (h) => h.post === 'unitHead' && h.unitId === u.id && isWithin(today, h.from, h.to),
