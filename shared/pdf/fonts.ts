@@ -6,6 +6,7 @@
  */
 import fontkit from '@pdf-lib/fontkit';
 import { PDFDict, PDFName, type PDFDocument, type PDFFont, PDFArray, type PDFRef } from 'pdf-lib';
+import { findTable, withIdentityCidCharset } from './sfnt';
 
 /** 仿宋 (body), 小标宋 (titles, marks), 黑体, 楷体, 宋体 (page numbers). */
 export type FontRole = 'fangsong' | 'xiaobiaosong' | 'heiti' | 'kaiti' | 'songti';
@@ -92,7 +93,7 @@ export async function embedFonts(
     byFace.set(face.id, entry);
   }
   const byRole = new Map<FontRole, PDFFont>();
-  const tags: { ref: PDFRef; name: string }[] = [];
+  const tags: { ref: PDFRef; name: string; cff: boolean }[] = [];
   for (const { face, roles, chars } of byFace.values()) {
     const text = [...chars].sort().join('');
     const key = `${face.id}\u0000${text}`;
@@ -103,7 +104,7 @@ export async function embedFonts(
     }
     let subset: Uint8Array;
     try {
-      subset = await pending;
+      subset = withIdentityCidCharset(await pending);
     } catch (e) {
       throw new Error(`字体“${face.family}”无法精简嵌入（${e instanceof Error ? e.message : String(e)}），请更换该字体后重试`);
     }
@@ -112,20 +113,26 @@ export async function embedFonts(
     // customName: the "ABCDEF+" prefix (ISO 32000 9.6.4) tells readers the embedded font is a subset.
     const font = await doc.embedFont(subset, { subset: false, customName: name });
     for (const role of roles) byRole.set(role, font);
-    tags.push({ ref: font.ref, name });
+    tags.push({ ref: font.ref, name, cff: findTable(subset, 'CFF ') !== null });
   }
   const uses = [...textByRole.keys()].map((role) => ({ role, family: env.fonts[role].family, standIn: env.fonts[role].standIn }));
   return {
     byRole,
     uses,
     tagSubsets(target: PDFDocument) {
-      for (const { ref, name } of tags) renameFont(target, ref, name);
+      for (const { ref, name, cff } of tags) fixFontDict(target, ref, name, cff);
     },
   };
 }
 
-/** Re-asserts the subset name and fixes the FontFile3 subtype of an embedded font. */
-function renameFont(doc: PDFDocument, ref: PDFRef, name: string): void {
+/**
+ * Re-asserts the subset name and, for CFF-flavoured OpenType, fixes what pdf-lib 1.17 writes: it looks for
+ * `font.cff` (fontkit calls the table 'CFF ') and so labels every font TrueType — CIDFontType2 with a
+ * FontFile2 that holds CFF outlines, which strict readers refuse. The honest form is CIDFontType0 with a
+ * FontFile3 of subtype OpenType; its charset was made the identity (withIdentityCidCharset), so the glyph
+ * indices pdf-lib writes as CIDs select the right glyphs.
+ */
+function fixFontDict(doc: PDFDocument, ref: PDFRef, name: string, cff: boolean): void {
   const type0 = doc.context.lookup(ref);
   if (!(type0 instanceof PDFDict)) return;
   const pdfName = PDFName.of(name);
@@ -138,8 +145,14 @@ function renameFont(doc: PDFDocument, ref: PDFRef, name: string): void {
   const descriptor = cid.lookup(PDFName.of('FontDescriptor'));
   if (!(descriptor instanceof PDFDict)) return;
   descriptor.set(PDFName.of('FontName'), pdfName);
-  // pdf-lib labels a whole OpenType-CFF file as bare CFF; readers then warn. The honest subtype is OpenType.
-  const file3 = descriptor.lookup(PDFName.of('FontFile3'));
-  const file3Dict = (file3 as { dict?: unknown } | undefined)?.dict;
-  if (file3Dict instanceof PDFDict) file3Dict.set(PDFName.of('Subtype'), PDFName.of('OpenType'));
+  if (!cff) return;
+  const fileRef = descriptor.get(PDFName.of('FontFile2')) ?? descriptor.get(PDFName.of('FontFile3'));
+  const file = descriptor.lookup(PDFName.of('FontFile2')) ?? descriptor.lookup(PDFName.of('FontFile3'));
+  const fileDict = (file as { dict?: unknown } | undefined)?.dict;
+  if (fileRef === undefined || !(fileDict instanceof PDFDict)) return;
+  cid.set(PDFName.of('Subtype'), PDFName.of('CIDFontType0'));
+  cid.delete(PDFName.of('CIDToGIDMap'));
+  descriptor.delete(PDFName.of('FontFile2'));
+  descriptor.set(PDFName.of('FontFile3'), fileRef);
+  fileDict.set(PDFName.of('Subtype'), PDFName.of('OpenType'));
 }

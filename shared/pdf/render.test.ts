@@ -80,6 +80,24 @@ describe('fonts', () => {
     expect(out.tongzhi?.bytes.byteLength).toBeLessThan(400_000);
   });
 
+  it('declares CFF outlines honestly: CIDFontType0 with an OpenType FontFile3, no CIDToGIDMap', async () => {
+    const doc = await PDFDocument.load(out.tongzhi?.bytes ?? new Uint8Array());
+    let cidFonts = 0;
+    for (const [, obj] of doc.context.enumerateIndirectObjects()) {
+      if (!(obj instanceof PDFDict) || obj.get(PDFName.of('Type')) !== PDFName.of('Font')) continue;
+      const subtype = obj.get(PDFName.of('Subtype'));
+      if (subtype !== PDFName.of('CIDFontType0') && subtype !== PDFName.of('CIDFontType2')) continue;
+      cidFonts++;
+      const descriptor = obj.lookup(PDFName.of('FontDescriptor'), PDFDict);
+      // The Noto CJK stand-ins are CFF-flavoured OpenType.
+      expect(subtype).toBe(PDFName.of('CIDFontType0'));
+      expect(obj.get(PDFName.of('CIDToGIDMap'))).toBeUndefined();
+      const file = descriptor.lookup(PDFName.of('FontFile3'));
+      expect(file instanceof PDFRawStream && file.dict.get(PDFName.of('Subtype'))).toBe(PDFName.of('OpenType'));
+    }
+    expect(cidFonts).toBe(3);
+  });
+
   it('reports which font stood in for which role, in the result and the PDF', async () => {
     const r = out.tongzhi;
     expect(r?.fonts.map((f) => f.role).sort()).toEqual(['fangsong', 'heiti', 'kaiti', 'songti', 'xiaobiaosong']);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fontkit from '@pdf-lib/fontkit';
 import { describe, expect, it } from 'vitest';
 import { discoverFonts, nodeSubsetter, readFace } from '../../scripts/fonts';
-import { extractFace, faceCount, faceNames, isCollection } from './sfnt';
+import { extractFace, faceCount, faceNames, isCollection, withIdentityCidCharset } from './sfnt';
 
 /** Wraps standalone SFNTs into a TrueType Collection, tables copied per face. */
 function makeCollection(fonts: readonly Uint8Array[]): Uint8Array {
@@ -58,5 +58,27 @@ describe('TrueType Collections', () => {
       const chosen = names[c.faceIndex];
       if (names.length > 1) expect(`${chosen?.family} ${chosen?.postscriptName}`).toMatch(/SC|sc-/);
     }
+  });
+});
+
+describe('withIdentityCidCharset', () => {
+  it('makes CID = glyph index in a HarfBuzz subset of a CID-keyed CFF font, leaving the glyphs alone', async () => {
+    const choice = discoverFonts().find((c) => c.role === 'fangsong');
+    if (!choice) throw new Error('no 仿宋 stand-in');
+    const subset = await nodeSubsetter(readFace(choice.path, choice.faceIndex), '会议纪要通知');
+    type Cff = { numGlyphs: number; 'CFF ': { topDict: { charset: { glyphs: number[] } } }; glyphForCodePoint(cp: number): { id: number; path: { commands: unknown[] } } };
+    const before = fontkit.create(subset) as unknown as Cff;
+    expect(before['CFF '].topDict.charset.glyphs.some((cid, i) => cid !== i + 1)).toBe(true);
+    const fixed = withIdentityCidCharset(subset);
+    expect(fixed.byteLength).toBe(subset.byteLength);
+    const after = fontkit.create(fixed) as unknown as Cff;
+    expect(after['CFF '].topDict.charset.glyphs).toEqual(Array.from({ length: after.numGlyphs - 1 }, (_, i) => i + 1));
+    for (const ch of '会议纪要') {
+      const cp = ch.codePointAt(0) ?? 0;
+      expect(after.glyphForCodePoint(cp).id).toBe(before.glyphForCodePoint(cp).id);
+      expect(after.glyphForCodePoint(cp).path.commands.length).toBeGreaterThan(0);
+    }
+    // The input buffer is not modified.
+    expect((fontkit.create(subset) as unknown as Cff)['CFF '].topDict.charset.glyphs).toEqual(before['CFF '].topDict.charset.glyphs);
   });
 });

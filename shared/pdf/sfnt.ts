@@ -95,3 +95,112 @@ export function faceNames(bytes: Uint8Array): FaceName[] {
     return { index, family: names.get(16) ?? names.get(1) ?? '', postscriptName: names.get(6) ?? '' };
   });
 }
+
+/** Byte offset and length of a table in a single SFNT, or null. */
+export function findTable(font: Uint8Array, tag: string): { offset: number; length: number } | null {
+  const dv = view(font);
+  const numTables = dv.getUint16(4);
+  const want = Array.from(tag).reduce((a, c) => (a << 8) | c.charCodeAt(0), 0) >>> 0;
+  for (let t = 0; t < numTables; t++) {
+    const r = 12 + 16 * t;
+    if (dv.getUint32(r) === want) return { offset: dv.getUint32(r + 8), length: dv.getUint32(r + 12) };
+  }
+  return null;
+}
+
+/** Size in bytes of the CFF INDEX at `at`. */
+function cffIndexSize(dv: DataView, at: number): number {
+  const count = dv.getUint16(at);
+  if (count === 0) return 2;
+  const offSize = dv.getUint8(at + 2);
+  const readOff = (i: number): number => {
+    let v = 0;
+    for (let k = 0; k < offSize; k++) v = v * 256 + dv.getUint8(at + 3 + i * offSize + k);
+    return v;
+  };
+  return 3 + (count + 1) * offSize + readOff(count) - 1;
+}
+
+/** Operators of a CFF DICT with their last operand (enough for offsets). */
+function cffDict(dv: DataView, start: number, end: number): Map<number, number> {
+  const out = new Map<number, number>();
+  let operand = 0;
+  let p = start;
+  while (p < end) {
+    const b0 = dv.getUint8(p);
+    if (b0 <= 21) {
+      const op = b0 === 12 ? 1200 + dv.getUint8(p + 1) : b0;
+      out.set(op, operand);
+      p += b0 === 12 ? 2 : 1;
+    } else if (b0 === 28) {
+      operand = dv.getInt16(p + 1);
+      p += 3;
+    } else if (b0 === 29) {
+      operand = dv.getInt32(p + 1);
+      p += 5;
+    } else if (b0 === 30) {
+      p++;
+      while (p < end && (dv.getUint8(p) & 0x0f) !== 0x0f && (dv.getUint8(p) & 0xf0) !== 0xf0) p++;
+      p++;
+      operand = 0;
+    } else if (b0 <= 246) {
+      operand = b0 - 139;
+      p++;
+    } else if (b0 <= 250) {
+      operand = (b0 - 247) * 256 + dv.getUint8(p + 1) + 108;
+      p += 2;
+    } else {
+      operand = -(b0 - 251) * 256 - dv.getUint8(p + 1) - 108;
+      p += 2;
+    }
+  }
+  return out;
+}
+
+/**
+ * Rewrites the charset of a CID-keyed CFF (inside an OpenType font) so that CID = glyph index. HarfBuzz
+ * keeps the original CIDs (e.g. 9901 for a glyph now at index 1), while pdf-lib writes glyph indices as
+ * CIDs: a reader that follows the charset, as the PDF specification says, would draw the wrong glyph or
+ * none. The identity charset never needs more bytes than the original, so it is written in place.
+ * Returns a new buffer; fonts that are not CID-keyed CFF come back unchanged.
+ */
+export function withIdentityCidCharset(font: Uint8Array): Uint8Array {
+  const table = findTable(font, 'CFF ');
+  if (table === null) return font;
+  const out = font.slice();
+  const dv = view(out);
+  const base = table.offset;
+  let p = base + dv.getUint8(base + 2); // hdrSize
+  p += cffIndexSize(dv, p); // Name INDEX
+  // Top DICT INDEX: one DICT.
+  const count = dv.getUint16(p);
+  if (count < 1) return font;
+  const offSize = dv.getUint8(p + 2);
+  const readOff = (i: number): number => {
+    let v = 0;
+    for (let k = 0; k < offSize; k++) v = v * 256 + dv.getUint8(p + 3 + i * offSize + k);
+    return v;
+  };
+  const dataStart = p + 3 + (count + 1) * offSize - 1;
+  const top = cffDict(dv, dataStart + readOff(0), dataStart + readOff(1));
+  if (!top.has(1230)) return font; // no ROS: not CID-keyed
+  const charsetOffset = top.get(15);
+  const numGlyphs = findTable(out, 'maxp') === null ? 0 : dv.getUint16((findTable(out, 'maxp')?.offset ?? 0) + 4);
+  if (charsetOffset === undefined || charsetOffset <= 2 || numGlyphs < 2) return font;
+  const at = base + charsetOffset;
+  const format = dv.getUint8(at);
+  const n = numGlyphs - 1; // glyph 0 (.notdef) has no entry
+  if (format === 0) {
+    for (let g = 1; g <= n; g++) dv.setUint16(at + 1 + (g - 1) * 2, g);
+  } else if (format === 1 && n - 1 <= 255) {
+    dv.setUint16(at + 1, 1);
+    dv.setUint8(at + 3, n - 1);
+  } else if (format === 2 || format === 1) {
+    dv.setUint8(at, 2);
+    dv.setUint16(at + 1, 1);
+    dv.setUint16(at + 3, n - 1);
+  } else {
+    return font;
+  }
+  return out;
+}
