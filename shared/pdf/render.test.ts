@@ -139,6 +139,19 @@ describe('text extraction round-trips', () => {
     expect(all).toContain('示例区2026年春季森林防火重点区域表');
   });
 
+  it('reads back the same text with a second parser (pdf.js), its fonts loaded from the file', async () => {
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: (out.tongzhi?.bytes ?? new Uint8Array()).slice(), disableFontFace: true, verbosity: 0 }).promise;
+    const page = await doc.getPage(1);
+    const content = await page.getTextContent();
+    const text = squash(content.items.map((i) => ('str' in i ? i.str : '')).join(''));
+    expect(text).toContain(squash(TONGZHI.body[0]?.text ?? ''));
+    await page.getOperatorList();
+    const fontIds = new Set(content.items.map((i) => ('fontName' in i ? i.fontName : '')));
+    for (const id of fontIds) expect((page.commonObjs.get(id) as { missingFile?: boolean }).missingFile, id).toBe(false);
+    await doc.destroy();
+  });
+
   it('writes 出席/请假/列席 of the minutes from the attendance records', () => {
     const all = fullText(texts.minutes);
     expect(all).toContain('出席：刘振华、王建国、赵文华、陈思远、孙立');
