@@ -60,7 +60,12 @@ export interface PacketInput {
   readonly kind: PacketKind;
   /** 32 hex digits; random when absent. */
   readonly packetId?: string;
-  readonly origin: { readonly officeId: string; readonly officeName: string; readonly pcId: string; readonly pcName?: string };
+  readonly origin: {
+    readonly officeId: string;
+    readonly officeName: string;
+    readonly pcId: string;
+    readonly pcName?: string;
+  };
   /** Shanghai timestamp (+08:00). */
   readonly createdAt: string;
   readonly operator: { readonly id: string; readonly name: string };
@@ -72,7 +77,10 @@ export interface PacketInput {
   /** The sender's audit-chain head when the packet was made. */
   readonly auditHead: PacketAuditHead;
   readonly key: OfficeKeyPair & { readonly sample?: boolean };
-  readonly encryption?: { readonly passphrase: string; readonly kdf?: { readonly N: number; readonly r: number; readonly p: number } };
+  readonly encryption?: {
+    readonly passphrase: string;
+    readonly kdf?: { readonly N: number; readonly r: number; readonly p: number };
+  };
 }
 
 export interface BuiltPacket {
@@ -185,7 +193,12 @@ export async function buildPacket(input: PacketInput): Promise<BuiltPacket> {
   const entries = new Map<string, Uint8Array>();
   entries.set(MANIFEST_PATH, manifestBytes);
   entries.set(SIGNATURE_PATH, signManifest(manifestBytes, input.key.secretKey));
-  entries.set(SUMS_PATH, sha256Sums(new Map([[MANIFEST_PATH, manifestBytes], [SIGNATURE_PATH, entries.get(SIGNATURE_PATH)!], ...stored])));
+  entries.set(
+    SUMS_PATH,
+    sha256Sums(
+      new Map([[MANIFEST_PATH, manifestBytes], [SIGNATURE_PATH, entries.get(SIGNATURE_PATH)!], ...stored]),
+    ),
+  );
   for (const [path, bytes] of stored) entries.set(path, bytes);
 
   const when = dosStamp(input.createdAt);

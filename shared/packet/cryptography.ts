@@ -45,7 +45,11 @@ export function signManifest(manifestBytes: Uint8Array, secretKeyHex: string): U
   return ed25519.sign(manifestBytes, hexToBytes(secretKeyHex));
 }
 
-export function verifyManifestSignature(manifestBytes: Uint8Array, signature: Uint8Array, publicKeyHex: string): boolean {
+export function verifyManifestSignature(
+  manifestBytes: Uint8Array,
+  signature: Uint8Array,
+  publicKeyHex: string,
+): boolean {
   if (signature.length !== 64 || !/^[0-9a-f]{64}$/.test(publicKeyHex)) return false;
   try {
     return ed25519.verify(signature, manifestBytes, hexToBytes(publicKeyHex));
@@ -91,7 +95,12 @@ export function encryptFile(key: Uint8Array, path: string, plain: Uint8Array, no
 }
 
 /** Undefined when authentication fails (altered ciphertext, or a file moved to another path). */
-export function decryptFile(key: Uint8Array, path: string, sealed: Uint8Array, nonceHex: string): Uint8Array | undefined {
+export function decryptFile(
+  key: Uint8Array,
+  path: string,
+  sealed: Uint8Array,
+  nonceHex: string,
+): Uint8Array | undefined {
   try {
     return gcm(key, hexToBytes(nonceHex), encodeUtf8(path)).decrypt(sealed);
   } catch {

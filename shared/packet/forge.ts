@@ -7,7 +7,11 @@ import { encodeZip, zipEntry, type RawZipEntry } from './zip';
 import { encodeUtf8 } from './platform';
 
 /** A regular stored entry with overridable header fields. */
-export function forgedEntry(path: string, content: string | Uint8Array, overrides: Partial<RawZipEntry> = {}): RawZipEntry {
+export function forgedEntry(
+  path: string,
+  content: string | Uint8Array,
+  overrides: Partial<RawZipEntry> = {},
+): RawZipEntry {
   const bytes = typeof content === 'string' ? encodeUtf8(content) : content;
   return { ...zipEntry(path, bytes, false), ...overrides };
 }

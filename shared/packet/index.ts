@@ -9,9 +9,23 @@ export { DEFAULT_LIMITS } from './limits';
 export type { PacketLimits } from './limits';
 export * from './manifest';
 export { openPacket } from './open';
-export type { IncomingRecord, OpenOptions, OpenResult, OpenedPacket, PacketSource, RegisteredKey } from './open';
+export type {
+  IncomingRecord,
+  OpenOptions,
+  OpenResult,
+  OpenedPacket,
+  PacketSource,
+  RegisteredKey,
+} from './open';
 export { exchangeStateAfter, isNoop, planImport, recordKey } from './plan';
-export type { ExchangeState, ImportPlan, LocalRecordState, PlannedConflict, PlannedUnchanged, PlannedUpdate } from './plan';
+export type {
+  ExchangeState,
+  ImportPlan,
+  LocalRecordState,
+  PlannedConflict,
+  PlannedUnchanged,
+  PlannedUpdate,
+} from './plan';
 export { buildReceipt, receiptData } from './receipt';
 export type { ReceiptInput } from './receipt';
 export { sm3 } from './sm3';

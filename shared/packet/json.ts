@@ -40,7 +40,8 @@ export function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 0x5c) i++; // backslash: skip the escaped character
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
@@ -66,4 +67,5 @@ function hasProtoKey(root: unknown): boolean {
   return false;
 }
 
-export const mib = (n: number): string => (n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MiB` : `${n} 字节`);
+export const mib = (n: number): string =>
+  n >= 1024 * 1024 ? `${Math.round(n / 1024 / 1024)} MiB` : `${n} 字节`;

@@ -23,19 +23,27 @@ export const SIGNATURE_PATH = 'manifest.sig';
 export const SUMS_PATH = 'SHA256SUMS';
 export const AUDIT_HEAD_PATH = 'audit-head.json';
 
-const hex = (bytes: number) => z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `应为 ${bytes * 2} 位小写十六进制`);
+const hex = (bytes: number) =>
+  z.string().regex(new RegExp(`^[0-9a-f]{${bytes * 2}}$`), `应为 ${bytes * 2} 位小写十六进制`);
 export const hex64 = hex(32);
 const timestamp = z.string().refine(isShanghaiTimestamp, '时间应为带 +08:00 的时间戳');
 /** Records come from stores that may write UTC or +08:00; any ISO 8601 instant with an offset will do. */
 const instant = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/, '时间应为带时区的 ISO 8601 时间')
+  .regex(
+    /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?(Z|[+-]\d{2}:\d{2})$/,
+    '时间应为带时区的 ISO 8601 时间',
+  )
   .refine((s) => !Number.isNaN(Date.parse(s)), '时间无效');
 const text = (max: number) => z.string().min(1).max(max);
 
-export const officeIdSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, '单位代码只能含字母、数字和连字符');
+export const officeIdSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/, '单位代码只能含字母、数字和连字符');
 export const packetIdSchema = hex(16);
-export const recordTypeSchema = z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, '记录类型只能含小写字母、数字和连字符');
+export const recordTypeSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,39}$/, '记录类型只能含小写字母、数字和连字符');
 
 export const recordMetaSchema = z
   .object({
@@ -90,7 +98,12 @@ export const manifestSchema = z
     packetId: packetIdSchema,
     kind: z.enum(PACKET_KINDS),
     origin: z
-      .object({ officeId: officeIdSchema, officeName: text(100), pcId: text(100), pcName: text(100).optional() })
+      .object({
+        officeId: officeIdSchema,
+        officeName: text(100),
+        pcId: text(100),
+        pcName: text(100).optional(),
+      })
       .strict(),
     createdAt: timestamp,
     operator: z.object({ id: text(100), name: text(100) }).strict(),
@@ -113,9 +126,7 @@ export const manifestSchema = z
   .strict();
 export type Manifest = z.infer<typeof manifestSchema>;
 
-export const auditHeadSchema = z
-  .object({ sequence: z.number().int().min(0), hash: hex64 })
-  .strict();
+export const auditHeadSchema = z.object({ sequence: z.number().int().min(0), hash: hex64 }).strict();
 export type PacketAuditHead = z.infer<typeof auditHeadSchema>;
 
 /** The receipt kind's single record: what the receiver got, verified and applied. */

@@ -12,7 +12,9 @@ import { encodeZip, zipEntry } from './zip';
 
 const safeKey = fc.string({ minLength: 1, maxLength: 8 }).filter((k) => k !== '__proto__');
 const jsonLeaf = fc.oneof(fc.string({ maxLength: 20 }), fc.integer(), fc.boolean(), fc.constant(null));
-const recordData = fc.dictionary(safeKey, fc.oneof(jsonLeaf, fc.array(jsonLeaf, { maxLength: 3 })), { maxKeys: 5 });
+const recordData = fc.dictionary(safeKey, fc.oneof(jsonLeaf, fc.array(jsonLeaf, { maxLength: 3 })), {
+  maxKeys: 5,
+});
 
 const packetInput: fc.Arbitrary<PacketInput> = fc
   .record({
@@ -43,12 +45,24 @@ async function importInto(store: Map<string, LocalRecordState>, source: PacketSo
   const opened = await openPacket(source);
   if (!opened.ok) return false;
   const plan = planImport(opened.packet, [...store.values()]);
-  for (const r of [...plan.new, ...plan.updated.map((u) => u.incoming)]) store.set(recordKey(r.meta.type, r.meta.id), { ...r.meta, data: r.data });
+  for (const r of [...plan.new, ...plan.updated.map((u) => u.incoming)])
+    store.set(recordKey(r.meta.type, r.meta.id), { ...r.meta, data: r.data });
   return true;
 }
 
 const seededStore = (): Map<string, LocalRecordState> =>
-  new Map([['topic/r-1', { type: 'topic', id: 'r-1', version: 9, updatedAt: '2026-01-01T00:00:00.000+08:00', contentHash: 'f'.repeat(64) }]]);
+  new Map([
+    [
+      'topic/r-1',
+      {
+        type: 'topic',
+        id: 'r-1',
+        version: 9,
+        updatedAt: '2026-01-01T00:00:00.000+08:00',
+        contentHash: 'f'.repeat(64),
+      },
+    ],
+  ]);
 
 async function expectRefusedAndStoreUntouched(source: PacketSource): Promise<void> {
   const store = seededStore();
@@ -108,13 +122,19 @@ describe('packet integrity properties', () => {
 
   it('any single byte flip in any file of the folder form is refused', async () => {
     await fc.assert(
-      fc.asyncProperty(packetInput, fc.nat(), fc.nat(), fc.integer({ min: 1, max: 255 }), async (input, which, at, xor) => {
-        const entries = [...(await built(input)).entries].filter(([, b]) => b.length > 0);
-        const [path, bytes] = entries[which % entries.length]!;
-        const flipped = bytes.slice();
-        flipped[at % flipped.length]! ^= xor;
-        await expectRefusedAndStoreUntouched(new Map((await built(input)).entries).set(path, flipped));
-      }),
+      fc.asyncProperty(
+        packetInput,
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        async (input, which, at, xor) => {
+          const entries = [...(await built(input)).entries].filter(([, b]) => b.length > 0);
+          const [path, bytes] = entries[which % entries.length]!;
+          const flipped = bytes.slice();
+          flipped[at % flipped.length]! ^= xor;
+          await expectRefusedAndStoreUntouched(new Map((await built(input)).entries).set(path, flipped));
+        },
+      ),
       runs,
     );
   });
@@ -153,7 +173,13 @@ describe('packet integrity properties', () => {
 
   it('any renamed entry is refused, in the zip and in the folder', async () => {
     const newName = fc.oneof(
-      fc.constantFrom('files/renamed.bin', 'records/topic/r-9.json', 'audit-head.json', 'manifest.json', 'README.txt'),
+      fc.constantFrom(
+        'files/renamed.bin',
+        'records/topic/r-9.json',
+        'audit-head.json',
+        'manifest.json',
+        'README.txt',
+      ),
       fc.stringMatching(/^files\/[a-z0-9-]{1,12}\.pdf$/),
     );
     await fc.assert(

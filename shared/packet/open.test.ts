@@ -19,7 +19,11 @@ async function refused(source: PacketSource, check: PacketCheck, opts?: OpenOpti
 }
 
 /** Re-signs an altered manifest with `key` and rebuilds SHA256SUMS, as a forger holding that key would. */
-function resign(entries: ReadonlyMap<string, Uint8Array>, edit: (m: Manifest) => unknown, key = SAMPLE_KEY): Map<string, Uint8Array> {
+function resign(
+  entries: ReadonlyMap<string, Uint8Array>,
+  edit: (m: Manifest) => unknown,
+  key = SAMPLE_KEY,
+): Map<string, Uint8Array> {
   const manifest = JSON.parse(new TextDecoder().decode(entries.get(MANIFEST_PATH))) as Manifest;
   const bytes = encodeUtf8(JSON.stringify(edit(manifest)));
   const next = new Map(entries);
@@ -67,7 +71,9 @@ describe('openPacket: round trip', () => {
 
   it('a registered key is reported as registered', async () => {
     const built = await buildPacket(sampleMeetingInput());
-    const result = await openPacket(built.bytes, { registeredKeys: [{ officeId: 'SAMPLE-QZFB', publicKey: SAMPLE_KEY.publicKey }] });
+    const result = await openPacket(built.bytes, {
+      registeredKeys: [{ officeId: 'SAMPLE-QZFB', publicKey: SAMPLE_KEY.publicKey }],
+    });
     expect(result.ok && result.packet.signer.trust).toBe('registered');
   });
 });
@@ -91,7 +97,9 @@ describe('openPacket: encryption', () => {
 
   it('says clearly when the passphrase is wrong or missing', async () => {
     const built = await encrypted();
-    expect(await refused(built.bytes, 'wrong-passphrase', { passphrase: '会文口令2026' })).toContain('口令不正确');
+    expect(await refused(built.bytes, 'wrong-passphrase', { passphrase: '会文口令2026' })).toContain(
+      '口令不正确',
+    );
     expect(await refused(built.bytes, 'passphrase-required')).toContain('请输入');
   });
 
@@ -123,10 +131,18 @@ describe('openPacket: tampering and trust', () => {
   it('a packet re-signed by another key is refused when the office has a registered key', async () => {
     const built = await buildPacket(sampleMeetingInput());
     const mallory = generateOfficeKey();
-    const forged = resign(built.entries, (m) => ({
-      ...m,
-      signature: { algorithm: 'Ed25519', publicKey: mallory.publicKey, fingerprint: keyFingerprint(mallory.publicKey) },
-    }), { ...mallory, sample: true });
+    const forged = resign(
+      built.entries,
+      (m) => ({
+        ...m,
+        signature: {
+          algorithm: 'Ed25519',
+          publicKey: mallory.publicKey,
+          fingerprint: keyFingerprint(mallory.publicKey),
+        },
+      }),
+      { ...mallory, sample: true },
+    );
     const registeredKeys = [{ officeId: 'SAMPLE-QZFB', publicKey: SAMPLE_KEY.publicKey }];
     expect(await refused(forged, 'untrusted-key', { registeredKeys })).toContain('不一致');
     const unknownOk = await openPacket(forged);
@@ -153,7 +169,12 @@ describe('openPacket: tampering and trust', () => {
   it('an edited SHA256SUMS is refused even when everything else is intact', async () => {
     const built = await buildPacket(sampleMeetingInput());
     const entries = new Map(built.entries);
-    entries.set(SUMS_PATH, encodeUtf8(new TextDecoder().decode(entries.get(SUMS_PATH)).replace('files/notice.pdf', 'files/notice.PDF')));
+    entries.set(
+      SUMS_PATH,
+      encodeUtf8(
+        new TextDecoder().decode(entries.get(SUMS_PATH)).replace('files/notice.pdf', 'files/notice.PDF'),
+      ),
+    );
     await refused(entries, 'sums');
   });
 
@@ -175,15 +196,26 @@ describe('openPacket: tampering and trust', () => {
 
   it('a strict schema refuses unknown manifest fields even when correctly signed', async () => {
     const built = await buildPacket(sampleMeetingInput());
-    await refused(resign(built.entries, (m) => ({ ...m, extra: 1 })), 'manifest');
-    await refused(resign(built.entries, (m) => ({ ...m, formatVersion: 2 })), 'manifest');
+    await refused(
+      resign(built.entries, (m) => ({ ...m, extra: 1 })),
+      'manifest',
+    );
+    await refused(
+      resign(built.entries, (m) => ({ ...m, formatVersion: 2 })),
+      'manifest',
+    );
   });
 
   it('JSON limits: deep nesting and __proto__ keys are refused', async () => {
     const built = await buildPacket(sampleMeetingInput());
-    await refused(resign(built.entries, (m) => ({ ...m, deep: JSON.parse('['.repeat(70) + ']'.repeat(70)) as unknown })), 'json');
+    await refused(
+      resign(built.entries, (m) => ({ ...m, deep: JSON.parse('['.repeat(70) + ']'.repeat(70)) as unknown })),
+      'json',
+    );
     const proto = new Map(built.entries);
-    const text = new TextDecoder().decode(proto.get(MANIFEST_PATH)).replace('"purpose"', '"__proto__": {}, "purpose"');
+    const text = new TextDecoder()
+      .decode(proto.get(MANIFEST_PATH))
+      .replace('"purpose"', '"__proto__": {}, "purpose"');
     proto.set(MANIFEST_PATH, encodeUtf8(text));
     await refused(proto, 'json');
   });
@@ -196,10 +228,21 @@ describe('openPacket: kind rules', () => {
     const input: PacketInput = {
       ...base(),
       kind: 'document',
-      records: [{ type: 'document', id: 'doc-1', version: 1, updatedAt: '2026-12-11T10:00:00.000+08:00', data: { id: 'doc-1' } }],
+      records: [
+        {
+          type: 'document',
+          id: 'doc-1',
+          version: 1,
+          updatedAt: '2026-12-11T10:00:00.000+08:00',
+          data: { id: 'doc-1' },
+        },
+      ],
     };
     await refused((await buildPacket(input)).bytes, 'schema');
-    const withPdf: PacketInput = { ...input, files: [{ path: 'files/signed.pdf', bytes: placeholderPdf('signed') }] };
+    const withPdf: PacketInput = {
+      ...input,
+      files: [{ path: 'files/signed.pdf', bytes: placeholderPdf('signed') }],
+    };
     expect((await openPacket((await buildPacket(withPdf)).bytes)).ok).toBe(true);
   });
 
@@ -209,7 +252,11 @@ describe('openPacket: kind rules', () => {
   });
 
   it('a decisions update needs decision records', async () => {
-    const ok: PacketInput = { ...base(), kind: 'decisions-update', records: base().records.filter((r) => r.type === 'decision') };
+    const ok: PacketInput = {
+      ...base(),
+      kind: 'decisions-update',
+      records: base().records.filter((r) => r.type === 'decision'),
+    };
     expect((await openPacket((await buildPacket(ok)).bytes)).ok).toBe(true);
     await refused((await buildPacket({ ...ok, records: [] })).bytes, 'schema');
   });

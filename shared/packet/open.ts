@@ -12,7 +12,15 @@
  */
 import { z } from 'zod';
 import { canonicalJson } from '../audit/canonical-json';
-import { deriveKey, decryptFile, keyCheck, keyFingerprint, sha256Hex, sm3Hex, verifyManifestSignature } from './cryptography';
+import {
+  deriveKey,
+  decryptFile,
+  keyCheck,
+  keyFingerprint,
+  sha256Hex,
+  sm3Hex,
+  verifyManifestSignature,
+} from './cryptography';
 import { DO_NOT_IMPORT, PacketError, type PacketCheck } from './errors';
 import { mib, parsePacketJson } from './json';
 import { DEFAULT_LIMITS, type PacketLimits } from './limits';
@@ -88,7 +96,12 @@ export async function openPacket(source: PacketSource, opts: OpenOptions = {}): 
     return { ok: true, packet: await open(source, opts) };
   } catch (err) {
     if (err instanceof PacketError) {
-      return { ok: false, check: err.check, message: err.message, ...(err.path !== undefined ? { path: err.path } : {}) };
+      return {
+        ok: false,
+        check: err.check,
+        message: err.message,
+        ...(err.path !== undefined ? { path: err.path } : {}),
+      };
     }
     throw err;
   }
@@ -105,22 +118,45 @@ async function open(source: PacketSource, opts: OpenOptions): Promise<OpenedPack
   const entries = new Map(list.map((e) => [e.path, e.bytes]));
 
   // 2. manifest bytes and signature
-  const manifestBytes = entries.get(MANIFEST_PATH) ?? fail('missing-entry', `数据包缺少清单文件 ${MANIFEST_PATH}，不是完整的会文数据包。${DO_NOT_IMPORT}`, MANIFEST_PATH);
-  const signature = entries.get(SIGNATURE_PATH) ?? fail('missing-entry', `数据包缺少签名文件 ${SIGNATURE_PATH}，无法确认来源。${DO_NOT_IMPORT}`, SIGNATURE_PATH);
+  const manifestBytes =
+    entries.get(MANIFEST_PATH) ??
+    fail(
+      'missing-entry',
+      `数据包缺少清单文件 ${MANIFEST_PATH}，不是完整的会文数据包。${DO_NOT_IMPORT}`,
+      MANIFEST_PATH,
+    );
+  const signature =
+    entries.get(SIGNATURE_PATH) ??
+    fail(
+      'missing-entry',
+      `数据包缺少签名文件 ${SIGNATURE_PATH}，无法确认来源。${DO_NOT_IMPORT}`,
+      SIGNATURE_PATH,
+    );
   const raw = parsePacketJson(manifestBytes, MANIFEST_PATH, limits);
   const signer = signerSchema.safeParse(raw);
-  if (!signer.success) fail('manifest', `数据包清单缺少签名人信息，不是有效的会文数据包。${DO_NOT_IMPORT}`, MANIFEST_PATH);
+  if (!signer.success)
+    fail('manifest', `数据包清单缺少签名人信息，不是有效的会文数据包。${DO_NOT_IMPORT}`, MANIFEST_PATH);
   const { publicKey } = signer.data!.signature;
   if (!verifyManifestSignature(manifestBytes, signature, publicKey)) {
-    fail('signature', `数据包签名验证失败：清单在签名后被改动，或签名不属于该单位。${DO_NOT_IMPORT}`, SIGNATURE_PATH);
+    fail(
+      'signature',
+      `数据包签名验证失败：清单在签名后被改动，或签名不属于该单位。${DO_NOT_IMPORT}`,
+      SIGNATURE_PATH,
+    );
   }
 
   // 3. manifest schema, signer trust
   const parsed = manifestSchema.safeParse(raw);
-  if (!parsed.success) fail('manifest', `数据包清单格式不正确（${firstIssue(parsed.error!)}）。可能由不兼容的版本制作，请联系发送方。`, MANIFEST_PATH);
+  if (!parsed.success)
+    fail(
+      'manifest',
+      `数据包清单格式不正确（${firstIssue(parsed.error!)}）。可能由不兼容的版本制作，请联系发送方。`,
+      MANIFEST_PATH,
+    );
   const manifest = parsed.data!;
   const fingerprint = keyFingerprint(publicKey);
-  if (manifest.signature.fingerprint !== fingerprint) fail('manifest', `数据包清单中的密钥指纹与公钥不符。${DO_NOT_IMPORT}`, MANIFEST_PATH);
+  if (manifest.signature.fingerprint !== fingerprint)
+    fail('manifest', `数据包清单中的密钥指纹与公钥不符。${DO_NOT_IMPORT}`, MANIFEST_PATH);
   const registered = opts.registeredKeys?.find((k) => k.officeId === manifest.origin.officeId);
   if (registered && registered.publicKey !== publicKey) {
     fail(
@@ -129,22 +165,37 @@ async function open(source: PacketSource, opts: OpenOptions): Promise<OpenedPack
     );
   }
   if (!registered && opts.requireRegisteredKey) {
-    fail('untrusted-key', `“${manifest.origin.officeName}”的签名密钥尚未登记（指纹 ${fingerprint}）。请先电话核对指纹并登记后再导入。`);
+    fail(
+      'untrusted-key',
+      `“${manifest.origin.officeName}”的签名密钥尚未登记（指纹 ${fingerprint}）。请先电话核对指纹并登记后再导入。`,
+    );
   }
 
   // 4. entry set, sizes, hashes, SHA256SUMS
   checkDeclaredPaths(manifest, limits);
   const expected = new Set([MANIFEST_PATH, SIGNATURE_PATH, SUMS_PATH, ...manifest.files.map((f) => f.path)]);
   for (const path of expected) {
-    if (!entries.has(path)) fail('missing-entry', `数据包缺少清单中列出的文件“${printable(path)}”，可能拷贝不完整。${DO_NOT_IMPORT}`, path);
+    if (!entries.has(path))
+      fail(
+        'missing-entry',
+        `数据包缺少清单中列出的文件“${printable(path)}”，可能拷贝不完整。${DO_NOT_IMPORT}`,
+        path,
+      );
   }
   for (const path of entries.keys()) {
-    if (!expected.has(path)) fail('unexpected-entry', `数据包内有清单未列出的文件“${printable(path)}”，可能被人添加。${DO_NOT_IMPORT}`, path);
+    if (!expected.has(path))
+      fail(
+        'unexpected-entry',
+        `数据包内有清单未列出的文件“${printable(path)}”，可能被人添加。${DO_NOT_IMPORT}`,
+        path,
+      );
   }
   const declaredTotal = manifest.files.reduce((n, f) => n + (f.encrypted?.storedSize ?? f.size), 0);
   const actualTotal = manifest.files.reduce((n, f) => n + entries.get(f.path)!.length, 0);
-  if (declaredTotal > limits.maxTotalBytes) fail('total-size', `数据包总大小超过 ${mib(limits.maxTotalBytes)} 的上限。${DO_NOT_IMPORT}`);
-  if (declaredTotal !== actualTotal) fail('size-mismatch', `数据包内文件的总大小与清单不符，可能拷贝不完整或被改动。${DO_NOT_IMPORT}`);
+  if (declaredTotal > limits.maxTotalBytes)
+    fail('total-size', `数据包总大小超过 ${mib(limits.maxTotalBytes)} 的上限。${DO_NOT_IMPORT}`);
+  if (declaredTotal !== actualTotal)
+    fail('size-mismatch', `数据包内文件的总大小与清单不符，可能拷贝不完整或被改动。${DO_NOT_IMPORT}`);
 
   const plain = await plaintexts(manifest, entries, opts, limits);
   const sums = entries.get(SUMS_PATH)!;
@@ -153,8 +204,15 @@ async function open(source: PacketSource, opts: OpenOptions): Promise<OpenedPack
   }
 
   // 5. audit head, records, kind rules
-  const head = auditHeadSchema.safeParse(parsePacketJson(plain.get(AUDIT_HEAD_PATH)!, AUDIT_HEAD_PATH, limits));
-  if (!head.success) fail('schema', `发送方审计链头格式不正确（${firstIssue(head.error!)}）。${DO_NOT_IMPORT}`, AUDIT_HEAD_PATH);
+  const head = auditHeadSchema.safeParse(
+    parsePacketJson(plain.get(AUDIT_HEAD_PATH)!, AUDIT_HEAD_PATH, limits),
+  );
+  if (!head.success)
+    fail(
+      'schema',
+      `发送方审计链头格式不正确（${firstIssue(head.error!)}）。${DO_NOT_IMPORT}`,
+      AUDIT_HEAD_PATH,
+    );
   const records = readRecords(manifest, plain, limits);
   checkKindRules(manifest, records);
 
@@ -181,7 +239,10 @@ const signerSchema = z.object({ signature: z.object({ algorithm: z.literal('Ed25
 
 function folderEntries(source: ReadonlyMap<string, Uint8Array>, limits: PacketLimits): ZipEntryOut[] {
   if (source.size > limits.maxEntries) {
-    fail('entry-count', `数据包文件夹含 ${source.size} 个文件，超过 ${limits.maxEntries} 个的上限。${DO_NOT_IMPORT}`);
+    fail(
+      'entry-count',
+      `数据包文件夹含 ${source.size} 个文件，超过 ${limits.maxEntries} 个的上限。${DO_NOT_IMPORT}`,
+    );
   }
   const paths = [...source.keys()];
   for (const p of paths) checkEntryPath(p, limits);
@@ -189,10 +250,15 @@ function folderEntries(source: ReadonlyMap<string, Uint8Array>, limits: PacketLi
   let total = 0;
   for (const [path, bytes] of source) {
     if (bytes.length > limits.maxEntryBytes) {
-      fail('entry-size', `数据包内的“${printable(path)}”超过单个文件 ${mib(limits.maxEntryBytes)} 的上限。${DO_NOT_IMPORT}`, path);
+      fail(
+        'entry-size',
+        `数据包内的“${printable(path)}”超过单个文件 ${mib(limits.maxEntryBytes)} 的上限。${DO_NOT_IMPORT}`,
+        path,
+      );
     }
     total += bytes.length;
-    if (total > limits.maxTotalBytes) fail('total-size', `数据包总大小超过 ${mib(limits.maxTotalBytes)} 的上限。${DO_NOT_IMPORT}`);
+    if (total > limits.maxTotalBytes)
+      fail('total-size', `数据包总大小超过 ${mib(limits.maxTotalBytes)} 的上限。${DO_NOT_IMPORT}`);
   }
   return [...source].map(([path, bytes]) => ({ path, bytes }));
 }
@@ -203,27 +269,36 @@ function checkDeclaredPaths(manifest: Manifest, limits: PacketLimits): void {
   for (const p of paths) {
     checkEntryPath(p, limits);
     if (p !== AUDIT_HEAD_PATH && !p.startsWith('records/') && !p.startsWith('files/')) {
-      fail('manifest', `数据包清单列出了不该存在的文件“${printable(p)}”（只允许 records/、files/ 和 ${AUDIT_HEAD_PATH}）。${DO_NOT_IMPORT}`, p);
+      fail(
+        'manifest',
+        `数据包清单列出了不该存在的文件“${printable(p)}”（只允许 records/、files/ 和 ${AUDIT_HEAD_PATH}）。${DO_NOT_IMPORT}`,
+        p,
+      );
     }
   }
   checkNoDuplicates(paths);
   const listed = new Set(paths);
-  if (!listed.has(AUDIT_HEAD_PATH)) fail('manifest', `数据包清单未列出发送方审计链头 ${AUDIT_HEAD_PATH}。${DO_NOT_IMPORT}`);
+  if (!listed.has(AUDIT_HEAD_PATH))
+    fail('manifest', `数据包清单未列出发送方审计链头 ${AUDIT_HEAD_PATH}。${DO_NOT_IMPORT}`);
   const recordPaths = new Set<string>();
   const recordKeys = new Set<string>();
   for (const r of manifest.records) {
-    if (!r.path.startsWith('records/') || !listed.has(r.path)) fail('manifest', `记录 ${r.type}/${r.id} 的文件未在清单中列出。${DO_NOT_IMPORT}`, r.path);
-    if (recordPaths.has(r.path)) fail('manifest', `两条记录共用同一个文件“${printable(r.path)}”。${DO_NOT_IMPORT}`, r.path);
+    if (!r.path.startsWith('records/') || !listed.has(r.path))
+      fail('manifest', `记录 ${r.type}/${r.id} 的文件未在清单中列出。${DO_NOT_IMPORT}`, r.path);
+    if (recordPaths.has(r.path))
+      fail('manifest', `两条记录共用同一个文件“${printable(r.path)}”。${DO_NOT_IMPORT}`, r.path);
     recordPaths.add(r.path);
     const key = `${r.type}/${r.id}`;
     if (recordKeys.has(key)) fail('manifest', `记录 ${key} 在清单中出现了两次。${DO_NOT_IMPORT}`);
     recordKeys.add(key);
     for (const a of r.attachments ?? []) {
-      if (!a.startsWith('files/') || !listed.has(a)) fail('manifest', `记录 ${key} 的附件“${printable(a)}”未在清单中列出。${DO_NOT_IMPORT}`, a);
+      if (!a.startsWith('files/') || !listed.has(a))
+        fail('manifest', `记录 ${key} 的附件“${printable(a)}”未在清单中列出。${DO_NOT_IMPORT}`, a);
     }
   }
   for (const p of paths) {
-    if (p.startsWith('records/') && !recordPaths.has(p)) fail('manifest', `清单中的“${printable(p)}”不属于任何记录。${DO_NOT_IMPORT}`, p);
+    if (p.startsWith('records/') && !recordPaths.has(p))
+      fail('manifest', `清单中的“${printable(p)}”不属于任何记录。${DO_NOT_IMPORT}`, p);
   }
 }
 
@@ -243,17 +318,25 @@ async function plaintexts(
       fail('manifest', `数据包的口令参数异常（N=${enc.N}），拒绝处理。${DO_NOT_IMPORT}`);
     }
     key = await deriveKey(opts.passphrase!, enc);
-    if (keyCheck(key) !== enc.keyCheck) fail('wrong-passphrase', '口令不正确，无法解密数据包。请核对口令（区分大小写和全角半角）后重试。');
+    if (keyCheck(key) !== enc.keyCheck)
+      fail('wrong-passphrase', '口令不正确，无法解密数据包。请核对口令（区分大小写和全角半角）后重试。');
   }
   const out = new Map<string, Uint8Array>();
   for (const f of manifest.files) {
     let bytes = entries.get(f.path)!;
     if (key && f.encrypted) {
       if (bytes.length !== f.encrypted.storedSize) fail('size-mismatch', sizeMsg(f.path), f.path);
-      if (sha256Hex(bytes) !== f.encrypted.storedSha256) fail('hash-mismatch', hashMsg(f.path, 'SHA-256'), f.path);
-      bytes = decryptFile(key, f.path, bytes, f.encrypted.nonce) ?? fail('hash-mismatch', hashMsg(f.path, 'AES-GCM'), f.path);
+      if (sha256Hex(bytes) !== f.encrypted.storedSha256)
+        fail('hash-mismatch', hashMsg(f.path, 'SHA-256'), f.path);
+      bytes =
+        decryptFile(key, f.path, bytes, f.encrypted.nonce) ??
+        fail('hash-mismatch', hashMsg(f.path, 'AES-GCM'), f.path);
     } else if (key || f.encrypted) {
-      fail('manifest', `数据包清单中“${printable(f.path)}”的加密标记与整体设置不一致。${DO_NOT_IMPORT}`, f.path);
+      fail(
+        'manifest',
+        `数据包清单中“${printable(f.path)}”的加密标记与整体设置不一致。${DO_NOT_IMPORT}`,
+        f.path,
+      );
     }
     if (bytes.length !== f.size) fail('size-mismatch', sizeMsg(f.path), f.path);
     if (sha256Hex(bytes) !== f.sha256) fail('hash-mismatch', hashMsg(f.path, 'SHA-256'), f.path);
@@ -263,11 +346,16 @@ async function plaintexts(
   return out;
 }
 
-const sizeMsg = (path: string): string => `数据包内“${printable(path)}”的大小与清单不符，可能拷贝不完整或被改动。${DO_NOT_IMPORT}`;
+const sizeMsg = (path: string): string =>
+  `数据包内“${printable(path)}”的大小与清单不符，可能拷贝不完整或被改动。${DO_NOT_IMPORT}`;
 const hashMsg = (path: string, algo: string): string =>
   `数据包内“${printable(path)}”的 ${algo} 校验不符，文件已损坏或被改动。${DO_NOT_IMPORT}`;
 
-function readRecords(manifest: Manifest, plain: ReadonlyMap<string, Uint8Array>, limits: PacketLimits): IncomingRecord[] {
+function readRecords(
+  manifest: Manifest,
+  plain: ReadonlyMap<string, Uint8Array>,
+  limits: PacketLimits,
+): IncomingRecord[] {
   return manifest.records.map((meta) => {
     const bytes = plain.get(meta.path)!;
     const data = parsePacketJson(bytes, meta.path, limits);
@@ -295,7 +383,10 @@ function checkKindRules(manifest: Manifest, records: readonly IncomingRecord[]):
       break;
     case 'document':
       need(count('document') >= 1, '其中没有公文记录');
-      need([...manifest.files].some((f) => f.path.startsWith('files/') && f.path.toLowerCase().endsWith('.pdf')), '其中没有 PDF 文件');
+      need(
+        [...manifest.files].some((f) => f.path.startsWith('files/') && f.path.toLowerCase().endsWith('.pdf')),
+        '其中没有 PDF 文件',
+      );
       break;
     case 'decisions-update':
       need(count('decision') >= 1, '其中没有督办事项记录');
@@ -304,7 +395,8 @@ function checkKindRules(manifest: Manifest, records: readonly IncomingRecord[]):
       need(manifest.inReplyTo !== undefined, '清单未注明回复的是哪个数据包');
       need(records.length === 1 && count('receipt') === 1, '应当只含一条回执记录');
       const parsed = receiptDataSchema.safeParse(records[0]?.data);
-      if (!parsed.success) fail('schema', `回执内容格式不正确（${firstIssue(parsed.error)}）。${DO_NOT_IMPORT}`);
+      if (!parsed.success)
+        fail('schema', `回执内容格式不正确（${firstIssue(parsed.error)}）。${DO_NOT_IMPORT}`);
       need(parsed.data!.receivedPacketId === manifest.inReplyTo, '回执内容与清单所回复的数据包不一致');
       break;
     }

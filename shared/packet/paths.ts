@@ -48,7 +48,10 @@ export function checkNoDuplicates(paths: readonly string[]): void {
     const key = collisionKey(p);
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      const same = earlier === p ? '重复出现' : `与“${printable(earlier)}”在 Windows 上是同一个文件（大小写或 Unicode 形式不同）`;
+      const same =
+        earlier === p
+          ? '重复出现'
+          : `与“${printable(earlier)}”在 Windows 上是同一个文件（大小写或 Unicode 形式不同）`;
       throw new PacketError('duplicate', `数据包内的文件“${printable(p)}”${same}`, p);
     }
     seen.set(key, p);

@@ -2,7 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { buildPacket, type PacketInput, type PacketRecordInput } from './build';
 import { generateOfficeKey } from './cryptography';
 import { openPacket, type OpenedPacket } from './open';
-import { exchangeStateAfter, isNoop, planImport, recordKey, type ExchangeState, type LocalRecordState } from './plan';
+import {
+  exchangeStateAfter,
+  isNoop,
+  planImport,
+  recordKey,
+  type ExchangeState,
+  type LocalRecordState,
+} from './plan';
 import { buildReceipt } from './receipt';
 import { sampleMeetingInput } from './sample';
 
@@ -37,7 +44,11 @@ async function open(input: PacketInput): Promise<OpenedPacket> {
   return result.packet;
 }
 
-const withRecord = (input: PacketInput, id: string, change: (r: PacketRecordInput) => PacketRecordInput): PacketInput => ({
+const withRecord = (
+  input: PacketInput,
+  id: string,
+  change: (r: PacketRecordInput) => PacketRecordInput,
+): PacketInput => ({
   ...input,
   packetId: undefined,
   records: input.records.map((r) => (r.id === id ? change(r) : r)),
@@ -80,7 +91,11 @@ describe('planImport', () => {
     const agreed = first.records.find((r) => r.meta.id === 'dec-cw12-1')!.meta.contentHash;
     const localData = { note: '本地修改' };
     store.edit('decision/dec-cw12-1', localData, 'a'.repeat(64));
-    const remote = withRecord(sampleMeetingInput(), 'dec-cw12-1', (r) => ({ ...r, version: 2, data: { ...(r.data as object), progress: '对方修改' } }));
+    const remote = withRecord(sampleMeetingInput(), 'dec-cw12-1', (r) => ({
+      ...r,
+      version: 2,
+      data: { ...(r.data as object), progress: '对方修改' },
+    }));
     const packet = await open(remote);
     const plan = store.apply(packet);
     expect(plan.conflicts).toHaveLength(1);
@@ -107,9 +122,17 @@ describe('planImport', () => {
   it('without a common base, differing records are conflicts — unless the sender edited exactly our version', async () => {
     const packet = await open(sampleMeetingInput());
     const meta = packet.records[0]!.meta;
-    const local: LocalRecordState = { type: meta.type, id: meta.id, version: 1, updatedAt: meta.updatedAt, contentHash: 'c'.repeat(64) };
+    const local: LocalRecordState = {
+      type: meta.type,
+      id: meta.id,
+      version: 1,
+      updatedAt: meta.updatedAt,
+      contentHash: 'c'.repeat(64),
+    };
     expect(planImport(packet, [local]).conflicts.map((c) => c.incoming.meta.id)).toEqual([meta.id]);
-    const successor = await open(withRecord(sampleMeetingInput(), meta.id, (r) => ({ ...r, baseHash: 'c'.repeat(64) })));
+    const successor = await open(
+      withRecord(sampleMeetingInput(), meta.id, (r) => ({ ...r, baseHash: 'c'.repeat(64) })),
+    );
     expect(planImport(successor, [local]).updated.map((u) => u.incoming.meta.id)).toEqual([meta.id]);
   });
 

@@ -55,7 +55,12 @@ export function planImport(
     currentRecords instanceof Map
       ? (currentRecords as ReadonlyMap<string, LocalRecordState>)
       : new Map((currentRecords as readonly LocalRecordState[]).map((r) => [recordKey(r.type, r.id), r]));
-  const plan = { new: [] as IncomingRecord[], updated: [] as PlannedUpdate[], unchanged: [] as PlannedUnchanged[], conflicts: [] as PlannedConflict[] };
+  const plan = {
+    new: [] as IncomingRecord[],
+    updated: [] as PlannedUpdate[],
+    unchanged: [] as PlannedUnchanged[],
+    conflicts: [] as PlannedConflict[],
+  };
   for (const incoming of contents.records) {
     const key = recordKey(incoming.meta.type, incoming.meta.id);
     const mine = local.get(key);

@@ -28,6 +28,7 @@ export const encodeUtf8 = (text: string): Uint8Array => encoder.encode(text);
 export function randomBytes(n: number): Uint8Array {
   const out = new Uint8Array(n);
   // getRandomValues fills at most 65536 bytes per call.
-  for (let off = 0; off < n; off += 65536) platform.crypto.getRandomValues(out.subarray(off, Math.min(n, off + 65536)));
+  for (let off = 0; off < n; off += 65536)
+    platform.crypto.getRandomValues(out.subarray(off, Math.min(n, off + 65536)));
   return out;
 }

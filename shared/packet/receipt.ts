@@ -23,11 +23,15 @@ export interface ReceiptInput {
   readonly packetId?: string;
 }
 
-export function receiptData(input: Pick<ReceiptInput, 'packet' | 'plan' | 'appliedKeys' | 'receivedAt'>): ReceiptData {
+export function receiptData(
+  input: Pick<ReceiptInput, 'packet' | 'plan' | 'appliedKeys' | 'receivedAt'>,
+): ReceiptData {
   const { packet, plan } = input;
   const candidates = [...plan.new, ...plan.updated.map((u) => u.incoming)];
   const applied = candidates
-    .filter((r) => input.appliedKeys === undefined || input.appliedKeys.has(recordKey(r.meta.type, r.meta.id)))
+    .filter(
+      (r) => input.appliedKeys === undefined || input.appliedKeys.has(recordKey(r.meta.type, r.meta.id)),
+    )
     .map((r) => ({ type: r.meta.type, id: r.meta.id, contentHash: r.meta.contentHash }));
   return {
     receivedPacketId: packet.manifest.packetId,

@@ -16,7 +16,10 @@ export const SAMPLE_OFFICE = {
 } as const;
 
 /** Deterministic and public: for demonstrations only. */
-export const SAMPLE_KEY = { ...generateOfficeKey(sha256(encodeUtf8('huiwen sample office key - NOT FOR REAL USE'))), sample: true } as const;
+export const SAMPLE_KEY = {
+  ...generateOfficeKey(sha256(encodeUtf8('huiwen sample office key - NOT FOR REAL USE'))),
+  sample: true,
+} as const;
 
 /**
  * A tiny, valid one-page PDF with a line of ASCII text: stands in for rendered notices and minutes where
@@ -49,7 +52,11 @@ const at = (day: string, time: string): string => `2026-${day}T${time}.000+08:00
 
 /** The sample meeting packet's input; pass PDFs to use real rendered ones instead of placeholders. */
 export function sampleMeetingInput(
-  opts: { readonly packetId?: string; readonly noticePdf?: Uint8Array; readonly minutesPdf?: Uint8Array } = {},
+  opts: {
+    readonly packetId?: string;
+    readonly noticePdf?: Uint8Array;
+    readonly minutesPdf?: Uint8Array;
+  } = {},
 ): PacketInput {
   const meetingId = 'mtg-2026-12-cw12';
   return {
@@ -75,8 +82,14 @@ export function sampleMeetingInput(
           status: '纪要已签发',
         },
         attachments: [
-          { path: 'files/notice.pdf', bytes: opts.noticePdf ?? placeholderPdf('Huiwen sample: meeting notice (cw12)') },
-          { path: 'files/minutes.pdf', bytes: opts.minutesPdf ?? placeholderPdf('Huiwen sample: minutes (cw12)') },
+          {
+            path: 'files/notice.pdf',
+            bytes: opts.noticePdf ?? placeholderPdf('Huiwen sample: meeting notice (cw12)'),
+          },
+          {
+            path: 'files/minutes.pdf',
+            bytes: opts.minutesPdf ?? placeholderPdf('Huiwen sample: minutes (cw12)'),
+          },
         ],
       },
       {
@@ -84,15 +97,29 @@ export function sampleMeetingInput(
         id: 'topic-cw12-1',
         version: 1,
         updatedAt: at('12-08', '10:00:00'),
-        data: { id: 'topic-cw12-1', meetingId, order: 1, title: '研究 2027 年老旧小区改造计划', reportingUnit: '区住房城乡建设局' },
-        attachments: [{ path: 'files/topic-1-material.pdf', bytes: placeholderPdf('Huiwen sample: topic 1 material') }],
+        data: {
+          id: 'topic-cw12-1',
+          meetingId,
+          order: 1,
+          title: '研究 2027 年老旧小区改造计划',
+          reportingUnit: '区住房城乡建设局',
+        },
+        attachments: [
+          { path: 'files/topic-1-material.pdf', bytes: placeholderPdf('Huiwen sample: topic 1 material') },
+        ],
       },
       {
         type: 'topic',
         id: 'topic-cw12-2',
         version: 1,
         updatedAt: at('12-08', '10:05:00'),
-        data: { id: 'topic-cw12-2', meetingId, order: 2, title: '听取冬季安全生产工作情况汇报', reportingUnit: '区应急管理局' },
+        data: {
+          id: 'topic-cw12-2',
+          meetingId,
+          order: 2,
+          title: '听取冬季安全生产工作情况汇报',
+          reportingUnit: '区应急管理局',
+        },
       },
       {
         type: 'decision',

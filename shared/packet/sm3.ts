@@ -40,7 +40,16 @@ export class SM3 extends HashMD<SM3> {
     return [A, B, C, D, E, F, G, H];
   }
 
-  protected set(A: number, B: number, C: number, D: number, E: number, F: number, G: number, H: number): void {
+  protected set(
+    A: number,
+    B: number,
+    C: number,
+    D: number,
+    E: number,
+    F: number,
+    G: number,
+    H: number,
+  ): void {
     this.A = A | 0;
     this.B = B | 0;
     this.C = C | 0;
@@ -53,7 +62,16 @@ export class SM3 extends HashMD<SM3> {
 
   _cloneInto(to?: SM3): SM3 {
     const target = to ?? new SM3();
-    const [A, B, C, D, E, F, G, H] = this.get() as [number, number, number, number, number, number, number, number];
+    const [A, B, C, D, E, F, G, H] = this.get() as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
     target.set(A, B, C, D, E, F, G, H);
     return this._cloneIntoMeta(target);
   }

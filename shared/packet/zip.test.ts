@@ -81,11 +81,17 @@ describe('readZip: duplicates, symlinks and unsupported features', () => {
   });
 
   it('refuses names that collide on a case-insensitive file system', () => {
-    expectRefused(forgeZip([forgedEntry('files/Report.pdf', '1'), forgedEntry('files/report.PDF', '2')]), 'duplicate');
+    expectRefused(
+      forgeZip([forgedEntry('files/Report.pdf', '1'), forgedEntry('files/report.PDF', '2')]),
+      'duplicate',
+    );
   });
 
   it('refuses names that collide after Unicode normalisation (NFC vs NFD)', () => {
-    expectRefused(forgeZip([forgedEntry('files/caf\u00e9.pdf', '1'), forgedEntry('files/cafe\u0301.pdf', '2')]), 'duplicate');
+    expectRefused(
+      forgeZip([forgedEntry('files/caf\u00e9.pdf', '1'), forgedEntry('files/cafe\u0301.pdf', '2')]),
+      'duplicate',
+    );
   });
 
   it('refuses a symbolic link entry (S_IFLNK in the external attributes)', () => {
@@ -175,7 +181,11 @@ describe('readZip: zip bombs', () => {
 
   it('stops on the per-entry limit measured on real output', () => {
     const zip = bombZip('files/bomb.pdf', 1 + 258 * 100_000, 20 * 1024 * 1024);
-    expectRefused(zip, 'entry-size', { ...DEFAULT_LIMITS, maxEntryBytes: 20 * 1024 * 1024, maxCompressionRatio: 1e9 });
+    expectRefused(zip, 'entry-size', {
+      ...DEFAULT_LIMITS,
+      maxEntryBytes: 20 * 1024 * 1024,
+      maxCompressionRatio: 1e9,
+    });
   });
 
   it('accepts a legitimately compressible small entry (ratio judged only past the floor)', () => {

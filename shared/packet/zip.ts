@@ -168,14 +168,21 @@ export function readZip(bytes: Uint8Array, limits: PacketLimits): ZipEntryOut[] 
   const count = view.getUint16(eocd + 10, true);
   const cdSize = view.getUint32(eocd + 12, true);
   const cdOffset = view.getUint32(eocd + 16, true);
-  if (view.getUint16(eocd + 4, true) !== 0 || view.getUint16(eocd + 6, true) !== 0 || view.getUint16(eocd + 8, true) !== count) {
+  if (
+    view.getUint16(eocd + 4, true) !== 0 ||
+    view.getUint16(eocd + 6, true) !== 0 ||
+    view.getUint16(eocd + 8, true) !== count
+  ) {
     throw new PacketError('unsupported', '数据包是分卷压缩文件，或其目录已损坏。请重新导出为单个数据包。');
   }
   if (count === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) {
     throw new PacketError('unsupported', '数据包使用了 ZIP64 格式，不受支持。请用会文重新导出。');
   }
   if (count > limits.maxEntries) {
-    throw new PacketError('entry-count', `数据包含 ${count} 个文件，超过 ${limits.maxEntries} 个的上限。${tooBig}`);
+    throw new PacketError(
+      'entry-count',
+      `数据包含 ${count} 个文件，超过 ${limits.maxEntries} 个的上限。${tooBig}`,
+    );
   }
   if (cdOffset + cdSize !== eocd) throw broken('中央目录位置不符');
 
@@ -194,7 +201,8 @@ export function readZip(bytes: Uint8Array, limits: PacketLimits): ZipEntryOut[] 
 }
 
 function findEndOfCentralDirectory(bytes: Uint8Array, view: DataView): number {
-  if (bytes.length < 22) throw new PacketError('container', '这不是会文数据包（文件过小，不是 zip 文件）。请重新从发送方拷贝。');
+  if (bytes.length < 22)
+    throw new PacketError('container', '这不是会文数据包（文件过小，不是 zip 文件）。请重新从发送方拷贝。');
   const p = bytes.length - 22;
   // No archive comment: the file must end exactly with the end record, so appended bytes are refused.
   if (view.getUint32(p, true) === SIG_EOCD && view.getUint16(p + 20, true) === 0) return p;
@@ -230,7 +238,11 @@ function readCentralDirectory(
     checkEntryPath(path, limits);
     const shown = printable(path);
     if (((externalAttrs >>> 16) & S_IFMT) === S_IFLNK) {
-      throw new PacketError('symlink', `数据包内的“${shown}”是符号链接，可能指向本机其他文件。${tooBig}`, path);
+      throw new PacketError(
+        'symlink',
+        `数据包内的“${shown}”是符号链接，可能指向本机其他文件。${tooBig}`,
+        path,
+      );
     }
     if (flags & FLAG_ENCRYPTED) {
       throw new PacketError('unsupported', `数据包内的“${shown}”使用了 zip 密码加密，不受支持。`, path);
@@ -240,7 +252,11 @@ function readCentralDirectory(
     }
     const uncompressedSize = view.getUint32(p + 24, true);
     if (uncompressedSize > limits.maxEntryBytes) {
-      throw new PacketError('entry-size', `数据包内的“${shown}”超过单个文件 ${mib(limits.maxEntryBytes)} 的上限。${tooBig}`, path);
+      throw new PacketError(
+        'entry-size',
+        `数据包内的“${shown}”超过单个文件 ${mib(limits.maxEntryBytes)} 的上限。${tooBig}`,
+        path,
+      );
     }
     if (
       view.getUint16(p + 4, true) !== VERSION_MADE_BY ||
@@ -281,18 +297,27 @@ function decodeName(nameBytes: Uint8Array, flags: number): string {
     }
   }
   // Legacy code-page names (GBK or CP437) cannot be decoded unambiguously; two PCs could disagree.
-  throw new PacketError('path', '数据包内有文件名未标明编码（可能由其他压缩软件制作），无法可靠识别。请用会文重新导出，或改用文件夹形式。');
+  throw new PacketError(
+    'path',
+    '数据包内有文件名未标明编码（可能由其他压缩软件制作），无法可靠识别。请用会文重新导出，或改用文件夹形式。',
+  );
 }
 
 /**
  * The local records must follow each other from byte 0 to the central directory with nothing in between, and
  * each local header must repeat its central-directory entry field for field.
  */
-function checkTiling(bytes: Uint8Array, view: DataView, entries: readonly CentralEntry[], cdOffset: number): void {
+function checkTiling(
+  bytes: Uint8Array,
+  view: DataView,
+  entries: readonly CentralEntry[],
+  cdOffset: number,
+): void {
   const byOffset = [...entries].sort((a, b) => a.localOffset - b.localOffset);
   let expected = 0;
   for (const e of byOffset) {
-    if (e.localOffset !== expected) throw broken(expected < e.localOffset ? '文件之间有多余的数据' : '文件记录相互重叠');
+    if (e.localOffset !== expected)
+      throw broken(expected < e.localOffset ? '文件之间有多余的数据' : '文件记录相互重叠');
     const p = e.localOffset;
     if (p + 30 > cdOffset || view.getUint32(p, true) !== SIG_LOCAL) throw broken('文件头缺失');
     const nameLen = view.getUint16(p + 26, true);
@@ -319,7 +344,13 @@ function checkTiling(bytes: Uint8Array, view: DataView, entries: readonly Centra
   if (expected !== cdOffset) throw broken('文件与中央目录之间有多余的数据');
 }
 
-function extract(bytes: Uint8Array, view: DataView, e: CentralEntry, limits: PacketLimits, totalLeft: number): Uint8Array {
+function extract(
+  bytes: Uint8Array,
+  view: DataView,
+  e: CentralEntry,
+  limits: PacketLimits,
+  totalLeft: number,
+): Uint8Array {
   const start = e.localOffset + 30 + view.getUint16(e.localOffset + 26, true);
   const stored = bytes.subarray(start, start + e.compressedSize);
   const name = printable(e.path);
@@ -331,7 +362,10 @@ function extract(bytes: Uint8Array, view: DataView, e: CentralEntry, limits: Pac
     data = inflateBounded(stored, e, limits);
   }
   if (data.length > totalLeft) {
-    throw new PacketError('total-size', `数据包解压后总大小超过 ${mib(limits.maxTotalBytes)} 的上限。${tooBig}`);
+    throw new PacketError(
+      'total-size',
+      `数据包解压后总大小超过 ${mib(limits.maxTotalBytes)} 的上限。${tooBig}`,
+    );
   }
   if (crc32(data) !== e.crc >>> 0) throw broken(`“${name}”的 CRC 校验失败`);
   return data;
@@ -348,13 +382,25 @@ function inflateBounded(input: Uint8Array, e: CentralEntry, limits: PacketLimits
     produced += chunk.length;
     // Judged on bytes really produced, before they are kept: a lying header cannot raise these bounds.
     if (produced > limits.maxEntryBytes) {
-      throw new PacketError('entry-size', `数据包内的“${name}”解压后超过单个文件 ${mib(limits.maxEntryBytes)} 的上限（疑似压缩炸弹）。${tooBig}`, e.path);
+      throw new PacketError(
+        'entry-size',
+        `数据包内的“${name}”解压后超过单个文件 ${mib(limits.maxEntryBytes)} 的上限（疑似压缩炸弹）。${tooBig}`,
+        e.path,
+      );
     }
     if (produced > limits.ratioFloorBytes && produced > limits.maxCompressionRatio * consumed) {
-      throw new PacketError('ratio', `数据包内的“${name}”压缩比超过 ${limits.maxCompressionRatio}:1（疑似压缩炸弹）。${tooBig}`, e.path);
+      throw new PacketError(
+        'ratio',
+        `数据包内的“${name}”压缩比超过 ${limits.maxCompressionRatio}:1（疑似压缩炸弹）。${tooBig}`,
+        e.path,
+      );
     }
     if (produced > cap) {
-      throw new PacketError('size-mismatch', `数据包内的“${name}”解压后大于文件头声明的大小（文件头不实）。${tooBig}`, e.path);
+      throw new PacketError(
+        'size-mismatch',
+        `数据包内的“${name}”解压后大于文件头声明的大小（文件头不实）。${tooBig}`,
+        e.path,
+      );
     }
     chunks.push(chunk);
     if (final) done = true;
