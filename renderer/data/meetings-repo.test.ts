@@ -1,0 +1,132 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { isoDate } from '../../shared/calendar/iso-date';
+import { meetingId, personId } from '../../shared/domain/ids';
+import { newMeeting, reviseMinutes, type Meeting } from '../../shared/domain/meeting';
+import { openStore, StoreError, type Store } from './index';
+import { meetingsRepository } from './meetings-repo';
+
+const fixedNow = () => new Date('2026-03-02T01:00:00.000Z');
+let n = 0;
+const opened: Store[] = [];
+async function fresh() {
+  n++;
+  const store = await openStore(`meetings-test-${n}-${Math.random()}`, fixedNow);
+  opened.push(store);
+  return { store, repo: meetingsRepository(store.db, fixedNow) };
+}
+afterEach(() => {
+  for (const s of opened.splice(0)) s.close();
+});
+
+const head = personId('p-head');
+const dep = personId('p-dep1');
+
+function meeting(id: string, fields: Partial<Meeting> = {}): Meeting {
+  return newMeeting({
+    id: meetingId(id),
+    kind: 'executive',
+    title: `会议${id}`,
+    date: isoDate('2026-03-10'),
+    place: '区政府常务会议室',
+    convenorId: head,
+    chairId: head,
+    ...fields,
+  });
+}
+
+async function rejection(p: Promise<unknown>): Promise<StoreError> {
+  const e = await p.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  expect(e).toBeInstanceOf(StoreError);
+  return e as StoreError;
+}
+
+describe('meetings repository', () => {
+  it('creates and reads back a meeting, with one audit entry carrying the action', async () => {
+    const { store, repo } = await fresh();
+    const m = meeting('m1', { time: '09:00', recorderId: personId('p-clerk') });
+    await repo.create(m, { context: '新建会议' });
+    expect(await repo.get(meetingId('m1'))).toEqual(m);
+    const audit = await store.audit.forRecord('meetings', 'm1');
+    expect(audit.map((a) => [a.action, a.context])).toEqual([['create', '新建会议']]);
+  });
+
+  it('updates in one transaction and stores the override reason in the audit context', async () => {
+    const { store, repo } = await fresh();
+    const m = meeting('m1');
+    await repo.create(m, { context: '新建会议' });
+    await repo.update(
+      { ...m, state: 'agendaApproved' },
+      { context: '审定议题（越过提示，理由：区长已口头同意）' },
+    );
+    expect((await repo.get(meetingId('m1')))?.state).toBe('agendaApproved');
+    const audit = await store.audit.forRecord('meetings', 'm1');
+    expect(audit.map((a) => a.action)).toEqual(['create', 'update']);
+    expect(audit[1]?.context).toContain('区长已口头同意');
+    expect(audit[1]?.beforeDigest).toBe(audit[0]?.afterDigest);
+  });
+
+  it('refuses an invalid meeting with Chinese field messages and writes nothing', async () => {
+    const { store, repo } = await fresh();
+    const e = await rejection(repo.create({ ...meeting('m1'), date: '2026-13-40' }, { context: '新建会议' }));
+    expect(e.code).toBe('invalid');
+    expect(e.message).toMatch(/^会议未保存：会议日期/);
+    expect(await repo.list()).toEqual([]);
+    expect(await store.audit.forRecord('meetings', 'm1')).toEqual([]);
+  });
+
+  it('refuses a duplicate id and an update of a missing meeting', async () => {
+    const { repo } = await fresh();
+    await repo.create(meeting('m1'), { context: '新建会议' });
+    expect((await rejection(repo.create(meeting('m1'), { context: '新建会议' }))).message).toContain(
+      '已存在',
+    );
+    expect((await rejection(repo.update(meeting('m2'), { context: '修改会议' }))).code).toBe('not-found');
+  });
+
+  it('refuses to change signed minutes but accepts a correction as a new version', async () => {
+    const { repo } = await fresh();
+    const signed = meeting('m1', {
+      state: 'minutesSigned',
+      recorderId: personId('p-clerk'),
+      minutes: [
+        {
+          version: 1,
+          draftedOn: isoDate('2026-03-11'),
+          text: '原稿',
+          signature: { byId: head, on: isoDate('2026-03-12') },
+        },
+      ],
+    });
+    await repo.create(signed, { context: '导入' });
+    const tampered = { ...signed, minutes: [{ ...signed.minutes[0], text: '改过的' }] };
+    const e = await rejection(repo.update(tampered, { context: '修改纪要' }));
+    expect(e.message).toContain('不能修改或删除');
+    const corrected = reviseMinutes(signed, '更正稿', isoDate('2026-03-13'));
+    await repo.update(corrected, { context: '更正纪要' });
+    expect((await repo.get(meetingId('m1')))?.minutes.map((v) => v.version)).toEqual([1, 2]);
+  });
+
+  it('lists by kind, state, chair and month through the indexes, ordered by date and time', async () => {
+    const { repo } = await fresh();
+    const rows = [
+      meeting('a', { date: isoDate('2026-03-20'), time: '15:00' }),
+      meeting('b', { date: isoDate('2026-03-20'), time: '09:00' }),
+      meeting('c', { kind: 'special', chairId: dep, convenorId: dep, date: isoDate('2026-03-05') }),
+      meeting('d', { date: isoDate('2026-04-02'), state: 'held', recorderId: personId('p-clerk') }),
+    ];
+    for (const m of rows) await repo.create(m, { context: '新建会议' });
+    const ids = (ms: readonly Meeting[]) => ms.map((m) => m.id);
+    expect(ids(await repo.list())).toEqual(['c', 'b', 'a', 'd']);
+    expect(
+      ids(await repo.list({ kind: 'executive', from: isoDate('2026-03-01'), to: isoDate('2026-03-31') })),
+    ).toEqual(['b', 'a']);
+    expect(ids(await repo.list({ state: 'held' }))).toEqual(['d']);
+    expect(ids(await repo.list({ chairId: dep }))).toEqual(['c']);
+    expect(ids(await repo.list({ from: isoDate('2026-04-01'), to: isoDate('2026-04-30') }))).toEqual(['d']);
+    expect(ids(await repo.list({ kind: 'executive', state: 'planned' }))).toEqual(['b', 'a']);
+  });
+});
