@@ -1,6 +1,6 @@
 /**
  * PDF bench: a ~20-page, ~12,000-character 纪要 rendered by the engine in Node, several runs, against
- * LibreOffice converting the same text (soffice --headless --convert-to pdf) in the same run.
+ * LibreOffice converting the same text (as 3号 HTML, soffice --headless --convert-to pdf) in the same run.
  *   tsx bench/pdf.ts [--runs N] [--install]      (npm run bench -- pdf)
  * --install lets the bench apt-get LibreOffice Writer when soffice is missing (slow; root only).
  */
@@ -18,13 +18,23 @@ function which(cmd: string): string | null {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
-/** The document as plain text, as LibreOffice would get it. */
-function plainText(doc: OfficialDocument): string {
-  const lines = [doc.markText ?? doc.organ, doc.issueLabel ?? '', doc.title];
-  for (const p of doc.body) lines.push(`\u3000\u3000${p.heading ?? ''}${p.text ?? ''}`);
+const escapeHtml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/** The same text as HTML at 3号 with the 28.95 pt line pitch, so LibreOffice sets a comparable page count. */
+function asHtml(doc: OfficialDocument): string {
+  const p = (text: string, style = 'text-indent:2em'): string => `<p style="${style}">${escapeHtml(text)}</p>`;
+  const parts = [
+    p(doc.markText ?? doc.organ, 'text-align:center;color:red;font-size:42pt'),
+    p(doc.issueLabel ?? '', 'text-align:center'),
+    ...doc.body.map((x) => p(`${x.heading ?? ''}${x.text ?? ''}`)),
+  ];
   const a = doc.attendance;
-  if (a) lines.push(`出席：${a.present.join('、')}`, `请假：${(a.absent ?? []).join('、')}`, `列席：${(a.attending ?? []).join('、')}`);
-  return lines.join('\n');
+  if (a) parts.push(p(`出席：${a.present.join('、')}`), p(`请假：${(a.absent ?? []).join('、')}`), p(`列席：${(a.attending ?? []).join('、')}`));
+  return `<!doctype html><html><head><meta charset="utf-8"><style>
+@page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }
+body { font-family: "Noto Serif CJK SC"; font-size: 16pt; line-height: 28.95pt; }
+p { margin: 0; }
+</style></head><body>${parts.join('')}</body></html>`;
 }
 
 const median = (xs: readonly number[]): number => {
@@ -66,11 +76,11 @@ export async function run(args: readonly string[] = process.argv.slice(2)): Prom
   }
   const dir = mkdtempSync(join(tmpdir(), 'huiwen-bench-'));
   try {
-    const txt = join(dir, 'minutes.txt');
-    writeFileSync(txt, plainText(doc));
+    const txt = join(dir, 'minutes.html');
+    writeFileSync(txt, asHtml(doc));
     const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
     const convert = (): void => {
-      execFileSync(soffice, [profile, '--headless', '--convert-to', 'pdf', '--outdir', dir, txt], { stdio: 'ignore' });
+      execFileSync(soffice, [profile, '--headless', '--convert-to', 'pdf:writer_web_pdf_Export', '--outdir', dir, txt], { stdio: 'ignore' });
     };
     convert(); // warm-up: creates the profile
     const lo: number[] = [];

@@ -5,7 +5,7 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { createRequire } from 'node:module';
 import { createHarfbuzzSubsetter, extractFace, faceNames, type HbExports, isCollection, type FontFace, type FontRole, type FontSet, type FontSubsetter, type PdfEnv, FONT_ROLES, ROLE_LABEL } from '../shared/pdf';
 
@@ -214,7 +214,7 @@ export function copyBundledFonts(dest: string = BUNDLED_FONT_DIR): { copied: str
     try {
       root = dirname(require.resolve(`${src.pkg}/package.json`));
     } catch {
-      missing.push(src.pkg);
+      if (!missing.includes(src.pkg)) missing.push(src.pkg);
       continue;
     }
     copyFileSync(join(root, src.file), join(dest, src.as));
@@ -230,4 +230,27 @@ export function describeChoices(choices: readonly FontChoice[]): string {
   return choices
     .map((c) => `${ROLE_LABEL[c.role]} ← ${c.family}（${c.standIn ? '代用' : '本体'}，${c.source === 'bundled' ? '内置' : '系统'}） ${c.path}`)
     .join('\n');
+}
+
+/**
+ *   tsx scripts/fonts.ts            prints which font serves which role on this PC
+ *   tsx scripts/fonts.ts --bundle   copies the bundled OFL fonts into resources/fonts/bundled/
+ */
+function main(): void {
+  if (process.argv.includes('--bundle')) {
+    const { copied, missing } = copyBundledFonts();
+    console.info(`已复制内置字体：${copied.join('、') || '（无）'}`);
+    if (missing.length > 0) console.warn(`缺少字体包：${missing.join('、')}（请先 npm install）`);
+    return;
+  }
+  console.info(describeChoices(discoverFonts()));
+}
+
+if (process.argv[1] && resolvePath(process.argv[1]) === resolvePath(import.meta.filename)) {
+  try {
+    main();
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
+    process.exitCode = 1;
+  }
 }
