@@ -193,12 +193,7 @@ export async function buildPacket(input: PacketInput): Promise<BuiltPacket> {
   const entries = new Map<string, Uint8Array>();
   entries.set(MANIFEST_PATH, manifestBytes);
   entries.set(SIGNATURE_PATH, signManifest(manifestBytes, input.key.secretKey));
-  entries.set(
-    SUMS_PATH,
-    sha256Sums(
-      new Map([[MANIFEST_PATH, manifestBytes], [SIGNATURE_PATH, entries.get(SIGNATURE_PATH)!], ...stored]),
-    ),
-  );
+  entries.set(SUMS_PATH, sumsOf(manifest, manifestBytes, entries.get(SIGNATURE_PATH)!));
   for (const [path, bytes] of stored) entries.set(path, bytes);
 
   const when = dosStamp(input.createdAt);
@@ -211,11 +206,28 @@ function plainEntry(path: string, bytes: Uint8Array): FileEntry {
   return { path, size: bytes.length, sha256: sha256Hex(bytes), sm3: sm3Hex(bytes) };
 }
 
-/** `sha256sum` text-mode lines ("<hex>  <path>"), sorted by path, for every entry but SHA256SUMS itself. */
-export function sha256Sums(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
-  const lines = [...entries]
+/**
+ * SHA256SUMS from the manifest's digests of the stored bytes (already computed, and on opening already
+ * verified), plus the manifest and its signature: 100 MB of PDFs are hashed once, not twice.
+ */
+export function sumsOf(manifest: Manifest, manifestBytes: Uint8Array, signature: Uint8Array): Uint8Array {
+  const digests = new Map<string, string>([
+    [MANIFEST_PATH, sha256Hex(manifestBytes)],
+    [SIGNATURE_PATH, sha256Hex(signature)],
+  ]);
+  for (const f of manifest.files) digests.set(f.path, f.encrypted?.storedSha256 ?? f.sha256);
+  return sumsText(digests);
+}
+
+function sumsText(digests: ReadonlyMap<string, string>): Uint8Array {
+  const lines = [...digests]
     .filter(([path]) => path !== SUMS_PATH)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([path, bytes]) => `${sha256Hex(bytes)}  ${path}\n`);
+    .map(([path, hex]) => `${hex}  ${path}\n`);
   return encodeUtf8(lines.join(''));
+}
+
+/** `sha256sum` text-mode lines ("<hex>  <path>"), sorted by path, for every entry but SHA256SUMS itself. */
+export function sha256Sums(entries: ReadonlyMap<string, Uint8Array>): Uint8Array {
+  return sumsText(new Map([...entries].map(([path, bytes]) => [path, sha256Hex(bytes)])));
 }

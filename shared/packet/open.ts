@@ -41,7 +41,7 @@ import {
   type RecordMeta,
 } from './manifest';
 import { checkEntryPath, checkNoDuplicates, printable } from './paths';
-import { sha256Sums } from './build';
+import { sumsOf } from './build';
 import { decodeUtf8Strict } from './platform';
 import { readZip, type ZipEntryOut } from './zip';
 
@@ -199,7 +199,7 @@ async function open(source: PacketSource, opts: OpenOptions): Promise<OpenedPack
 
   const plain = await plaintexts(manifest, entries, opts, limits);
   const sums = entries.get(SUMS_PATH)!;
-  if (!sameBytes(sums, sha256Sums(entries))) {
+  if (!sameBytes(sums, sumsOf(manifest, manifestBytes, signature))) {
     fail('sums', `校验文件 ${SUMS_PATH} 与数据包内容不符，可能被改动。${DO_NOT_IMPORT}`, SUMS_PATH);
   }
 
