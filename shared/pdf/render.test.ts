@@ -352,6 +352,26 @@ describe('pagination rules', () => {
     }
   });
 
+  it('rules the 版记 with thick first and last lines (the last on the type-area bottom) and a thin middle one', () => {
+    const pages = rasterise(out.tongzhi?.bytes ?? new Uint8Array(), 300);
+    const last = pages[pages.length - 1];
+    if (!last) throw new Error('missing raster');
+    // Group consecutive rows of full-width dark rules into lines, with their thickness.
+    const rows = horizontalRules(last, 'dark', 150).filter((r) => r.y > 200);
+    const lines: { top: number; bottom: number }[] = [];
+    for (const r of rows) {
+      const prev = lines[lines.length - 1];
+      if (prev && r.y - prev.bottom < 0.2) prev.bottom = r.y;
+      else lines.push({ top: r.y, bottom: r.y });
+    }
+    expect(lines).toHaveLength(3);
+    const thickness = lines.map((l) => l.bottom - l.top + 1 / last.scale);
+    expect(Math.abs((thickness[0] ?? 0) - 0.35)).toBeLessThanOrEqual(0.12);
+    expect(Math.abs((thickness[1] ?? 0) - 0.25)).toBeLessThanOrEqual(0.12);
+    expect(Math.abs((thickness[2] ?? 0) - 0.35)).toBeLessThanOrEqual(0.12);
+    expect(Math.abs((lines[2]?.bottom ?? 0) - (STD.top + STD.height))).toBeLessThanOrEqual(0.5);
+  });
+
   it('lays a 12,000-character 纪要 over about 20 pages without losing text', async () => {
     const input = longMinutes();
     const r = await renderDocument(minutesDocument(input), env);
