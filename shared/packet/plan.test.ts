@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { buildPacket, type PacketInput, type PacketRecordInput } from './build';
 import { generateOfficeKey } from './cryptography';
@@ -162,5 +163,66 @@ describe('planImport', () => {
       conflicts: [],
     });
     expect((receipt.records[0]!.data as { applied: unknown[] }).applied).toHaveLength(4);
+  });
+});
+
+describe('planImport properties', () => {
+  const hash = fc.constantFrom('1', '2', '3', '4').map((c) => c.repeat(64));
+  const scenario = fc.array(
+    fc.record({
+      local: fc.option(hash, { nil: undefined }),
+      remote: hash,
+      base: fc.option(hash, { nil: undefined }),
+    }),
+    { minLength: 1, maxLength: 12 },
+  );
+
+  it('never plans to overwrite a record changed here since the last exchange, and applying is idempotent', () => {
+    fc.assert(
+      fc.property(scenario, (rows) => {
+        const incoming = rows.map((r, i) => ({
+          meta: {
+            type: 'decision',
+            id: `d${i}`,
+            version: 1,
+            updatedAt: '2026-12-11T16:00:00.000+08:00',
+            contentHash: r.remote,
+            path: `records/decision/d${i}.json`,
+          },
+          data: { v: r.remote },
+        }));
+        const local = new Map<string, LocalRecordState>();
+        const exchange = new Map<string, string>();
+        rows.forEach((r, i) => {
+          if (r.local)
+            local.set(`decision/d${i}`, {
+              type: 'decision',
+              id: `d${i}`,
+              version: 1,
+              updatedAt: '2026-01-01T00:00:00.000+08:00',
+              contentHash: r.local,
+            });
+          if (r.base) exchange.set(`decision/d${i}`, r.base);
+        });
+        const plan = planImport({ records: incoming }, local, exchange);
+        expect(plan.new.length + plan.updated.length + plan.unchanged.length + plan.conflicts.length).toBe(
+          rows.length,
+        );
+        for (const u of plan.updated) {
+          const base = exchange.get(recordKey(u.local.type, u.local.id));
+          expect(u.local.contentHash).toBe(base);
+        }
+        // Apply new and updated, then plan the same packet again: nothing left to apply, conflicts unchanged.
+        for (const r of [...plan.new, ...plan.updated.map((u) => u.incoming)]) {
+          local.set(recordKey(r.meta.type, r.meta.id), { ...r.meta });
+        }
+        const again = planImport({ records: incoming }, local, exchangeStateAfter(plan, exchange));
+        expect(again.new).toEqual([]);
+        expect(again.updated).toEqual([]);
+        expect(again.conflicts.map((c) => c.incoming.meta.id)).toEqual(
+          plan.conflicts.map((c) => c.incoming.meta.id),
+        );
+      }),
+    );
   });
 });
