@@ -5,6 +5,7 @@
 import { auditRepository, type AuditRepository } from './audit-repo';
 import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb } from './db';
 import { NEWER_DATABASE_MESSAGE, StoreError, toStoreError } from './errors';
+import { readOfficeName } from './meta';
 import { registryRepository, type RegistryRepository } from './registry-repo';
 import { installTestHooks, wantsTestHooks } from './test-hooks';
 
@@ -12,6 +13,8 @@ export interface Store {
   readonly db: HuiwenDb;
   readonly registry: RegistryRepository;
   readonly audit: AuditRepository;
+  /** The office's name for the header ("示例区人民政府办公室" while the sample is loaded); undefined until set. */
+  officeName(): Promise<string | undefined>;
   close(): void;
 }
 
@@ -32,6 +35,7 @@ export async function openStore(name: string = DB_NAME, now?: () => Date): Promi
     db,
     registry: registryRepository(db, now),
     audit: auditRepository(db),
+    officeName: () => readOfficeName(db),
     close: () => db.close(),
   };
 }

@@ -108,11 +108,13 @@ describe('registry repository', () => {
   });
 
   it('loads the sample office in one step, marks it, and clears it with everything depending on it', async () => {
-    const { registry, audit } = await fresh();
+    const store = await fresh();
+    const { registry, audit } = store;
     const asOf = isoDate('2026-03-02');
     const sample = createSampleOffice(asOf);
     await registry.save('people', { id: 'own', name: '自录人员', partyMember: false });
-    await registry.loadSample(sample, asOf);
+    await registry.loadSample(sample, asOf, '示例区人民政府办公室');
+    expect(await store.officeName()).toBe('示例区人民政府办公室');
     const loaded = await registry.load();
     expect(registrySchema.safeParse(loaded).success).toBe(true);
     expect(loaded.people).toHaveLength(sample.people.length + 1);
@@ -138,7 +140,8 @@ describe('registry repository', () => {
     expect(after.people).toEqual([{ id: 'own', name: '自录人员', partyMember: false }]);
     expect(after.travels).toEqual([]);
     expect(await registry.sampleInfo()).toBeUndefined();
-    expect(await audit.count()).toBe(before + total + 2); // each record + the sample flag
+    expect(await audit.count()).toBe(before + total + 3); // each record + the sample flag + the office name
+    expect(await store.officeName()).toBeUndefined();
     expect((await audit.latest(1))[0]?.context).toBe('清除示例数据');
     expect(await audit.verify(await audit.head())).toMatchObject({ ok: true });
     expect(await registry.clearSample()).toBe(0);

@@ -27,7 +27,7 @@ import type {
 import { auditedWrite, type AuditLog } from './audited';
 import { fromPersonRow, fromUnitRow, toPersonRow, toUnitRow, type HuiwenDb } from './db';
 import { fromZodError, StoreError } from './errors';
-import { readSampleInfo, SAMPLE_META_KEY, type SampleInfo } from './meta';
+import { OFFICE_META_KEY, readSampleInfo, SAMPLE_META_KEY, type SampleInfo } from './meta';
 
 export type RegistryKind = 'people' | 'posts' | 'units' | 'portfolios' | 'entrustments' | 'travels' | 'coverages';
 
@@ -273,7 +273,7 @@ export interface RegistryRepository {
   /** Deletes one record; refused while other records point at it. */
   remove(kind: RegistryKind, id: string): Promise<void>;
   /** Loads a whole registry (the sample office) in one transaction, marking it as sample data. */
-  loadSample(registry: Registry, loadedOn: string): Promise<void>;
+  loadSample(registry: Registry, loadedOn: string, officeName?: string): Promise<void>;
   /** Removes the sample records and everything that depends on them, in one transaction. */
   clearSample(): Promise<number>;
   sampleInfo(): Promise<SampleInfo | undefined>;
@@ -343,7 +343,7 @@ export function registryRepository(db: HuiwenDb, now?: () => Date): RegistryRepo
       });
     },
 
-    async loadSample(registry, loadedOn) {
+    async loadSample(registry, loadedOn, officeName) {
       const records = REGISTRY_KINDS.flatMap((kind) =>
         (registry[kind] as readonly unknown[]).map((r) => ({ kind, record: validate(kind, r) })),
       );
@@ -368,6 +368,12 @@ export function registryRepository(db: HuiwenDb, now?: () => Date): RegistryRepo
         const info: SampleInfo = { loadedOn, ids };
         await db.meta.put({ key: SAMPLE_META_KEY, value: info });
         log.record('create', 'meta', SAMPLE_META_KEY, undefined, info);
+        // The sample's office name shows in the header until the office records its own.
+        if (officeName !== undefined && (await db.meta.get(OFFICE_META_KEY)) === undefined) {
+          const office = { name: officeName, sample: true };
+          await db.meta.put({ key: OFFICE_META_KEY, value: office });
+          log.record('create', 'meta', OFFICE_META_KEY, undefined, office);
+        }
       });
     },
 
@@ -407,6 +413,11 @@ export function registryRepository(db: HuiwenDb, now?: () => Date): RegistryRepo
         }
         await db.meta.delete(SAMPLE_META_KEY);
         log.record('delete', 'meta', SAMPLE_META_KEY, info, undefined);
+        const office = (await db.meta.get(OFFICE_META_KEY))?.value as { sample?: boolean } | undefined;
+        if (office?.sample === true) {
+          await db.meta.delete(OFFICE_META_KEY);
+          log.record('delete', 'meta', OFFICE_META_KEY, office, undefined);
+        }
         return removed;
       });
     },

@@ -5,7 +5,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { IsoDate } from '../../../shared/calendar/iso-date';
 import { emptyRegistry, type Registry } from '../../../shared/domain/registry';
-import { createSampleOffice } from '../../../shared/sample';
+import { createSampleOffice, SAMPLE_OFFICE_NAME } from '../../../shared/sample';
 import { StoreError, type RegistryKind, type RegistryRepository, type SampleInfo } from '../../data';
 
 export type TabKey = RegistryKind;
@@ -97,7 +97,7 @@ export function createRegistryUi(repo: () => Promise<RegistryRepository>): Store
         }),
       loadSample: (today) =>
         busy(async () => {
-          await (await repo()).loadSample(createSampleOffice(today), today);
+          await (await repo()).loadSample(createSampleOffice(today), today, SAMPLE_OFFICE_NAME);
           await refresh();
         }),
       clearSample: () =>
