@@ -4,7 +4,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { degrees, PDFDocument, StandardFonts } from 'pdf-lib';
 import {
   renderCopies,
   renderCopiesCombined,
@@ -22,9 +22,10 @@ import { BAOGAO, HAN, JUEDING, LEAVE, MINGLING, MINUTES, NOTICE, ORGAN, QINGSHI,
 import { describeChoices, discoverFonts, nodePdfEnv } from './fonts';
 
 /** A plain "incoming" PDF from another organ, as the stamping sample's input. */
-export async function sampleIncomingPdf(): Promise<Uint8Array> {
+export async function sampleIncomingPdf(rotation = 0): Promise<Uint8Array> {
   const doc = await PDFDocument.create();
   const page = doc.addPage([595.28, 841.89]);
+  page.setRotation(degrees(rotation));
   const font = await doc.embedFont(StandardFonts.Helvetica);
   page.drawText('Incoming document (sample)', { x: 80, y: 700, size: 20, font });
   return doc.save();

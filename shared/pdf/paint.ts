@@ -27,7 +27,7 @@ import type { Op, PageLayout, TextOp } from './ops';
 type Encoded = ReturnType<PDFFont['encodeText']>;
 
 /** Maps layout millimetres (top-left origin) onto a page's user space (bottom-left origin, maybe offset). */
-interface Frame {
+export interface Frame {
   readonly x: (mm: number) => number;
   readonly y: (mm: number) => number;
 }
@@ -38,8 +38,14 @@ function frameOf(page: PDFPage): Frame {
   return { x: (mm) => box.x + mmToPt(mm), y: (mm) => top - mmToPt(mm) };
 }
 
+/** A frame for a visual page `heightMm` tall whose origin the caller has already set with `cm`. */
+export function frameForHeight(heightMm: number): Frame {
+  return { x: (mm) => mmToPt(mm), y: (mm) => mmToPt(heightMm - mm) };
+}
+
 export interface Painter {
-  paint(page: PDFPage, ops: readonly Op[]): Promise<void>;
+  /** Paints ops on `page`; `frame` overrides the page's own mapping (rotated pages). */
+  paint(page: PDFPage, ops: readonly Op[], frame?: Frame): Promise<void>;
 }
 
 export function createPainter(doc: PDFDocument, fonts: ReadonlyMap<FontRole, PDFFont>): Painter {
@@ -54,8 +60,8 @@ export function createPainter(doc: PDFDocument, fonts: ReadonlyMap<FontRole, PDF
     return e;
   };
   return {
-    async paint(page, ops) {
-      const frame = frameOf(page);
+    async paint(page, ops, override) {
+      const frame = override ?? frameOf(page);
       const texts: TextOp[] = [];
       for (const op of ops) {
         if (op.kind === 'text') texts.push(op);

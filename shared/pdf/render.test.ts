@@ -412,6 +412,20 @@ describe('stampReceivedPdf', () => {
     expect(text).toContain('Incoming');
   });
 
+  it('stamps the displayed top-right corner, upright, on rotated pages', async () => {
+    for (const rotation of [90, 180, 270]) {
+      const stamped = await stampReceivedPdf(await sampleIncomingPdf(rotation), { unit: ORGAN, number: '收〔2026〕36号', date: '2026-03-06', copies: 1 }, env);
+      const page = rasterise(stamped, 72)[0];
+      if (!page) throw new Error('missing raster');
+      const widthMm = page.width / page.scale;
+      const box = inkBounds(page, { x0: 0, y0: 0, x1: widthMm, y1: page.height / page.scale }, 'red');
+      expect(box?.x1 ?? 0, `rotation ${rotation}`).toBeGreaterThan(widthMm - 15);
+      expect(box?.y0 ?? 99, `rotation ${rotation}`).toBeLessThan(15);
+      // Upright: the words come back in reading order from a raster-free extractor.
+      expect(squash(pageText(textLines(stamped)[0] ?? [])), `rotation ${rotation}`).toContain('收〔2026〕36号');
+    }
+  }, 120_000);
+
   it('refuses malformed, hostile and oversized input with a Chinese message', async () => {
     const stamp = { unit: ORGAN, number: '1', date: '2026-03-06', copies: 1 };
     const garbage = new Uint8Array(4096).map((_, i) => (i * 7919) % 251);

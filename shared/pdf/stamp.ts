@@ -2,12 +2,12 @@
  * 收文章: stamps the receiving office's registration box on page 1 of an incoming PDF. The caller's bytes are
  * never modified; new bytes come back. Hostile or broken files fail with a Chinese message a clerk can act on.
  */
-import { PDFDocument } from 'pdf-lib';
+import { concatTransformationMatrix, PDFDocument, popGraphicsState, pushGraphicsState, type PDFPage } from 'pdf-lib';
 import { embedFonts, type PdfEnv } from './fonts';
 import { ptToMm, RED } from './geometry';
 import { chineseDate } from './model';
 import type { Op } from './ops';
-import { createPainter } from './paint';
+import { createPainter, frameForHeight } from './paint';
 import { collectText } from './render';
 import { lineOps, roughMeasure, style, widthOf, type Measure, type Run } from './text';
 
@@ -95,20 +95,44 @@ async function loadReceived(original: Uint8Array): Promise<PDFDocument> {
   return doc;
 }
 
-/** Adds the 收文章 top-right of page 1 and returns new bytes; `original` stays unchanged. */
+/**
+ * The page as the reader sees it: its size in mm after /Rotate, and the matrix from that upright view
+ * into the page's user space, so the stamp sits top-right and upright whatever the rotation.
+ */
+function visualFrame(page: PDFPage): { widthMm: number; heightMm: number; cm: [number, number, number, number, number, number] } {
+  const box = page.getMediaBox();
+  const w = box.width;
+  const h = box.height;
+  const rotation = (((page.getRotation().angle % 360) + 360) % 360) as 0 | 90 | 180 | 270 | number;
+  switch (rotation) {
+    case 90:
+      return { widthMm: ptToMm(h), heightMm: ptToMm(w), cm: [0, 1, -1, 0, box.x + w, box.y] };
+    case 180:
+      return { widthMm: ptToMm(w), heightMm: ptToMm(h), cm: [-1, 0, 0, -1, box.x + w, box.y + h] };
+    case 270:
+      return { widthMm: ptToMm(h), heightMm: ptToMm(w), cm: [0, -1, 1, 0, box.x, box.y + h] };
+    default:
+      return { widthMm: ptToMm(w), heightMm: ptToMm(h), cm: [1, 0, 0, 1, box.x, box.y] };
+  }
+}
+
+/** Adds the 收文章 top-right of page 1 (as displayed, /Rotate included) and returns new bytes; `original` stays unchanged. */
 export async function stampReceivedPdf(original: Uint8Array, stamp: ReceiptStamp, env: PdfEnv): Promise<Uint8Array> {
   if (!Number.isInteger(stamp.copies) || stamp.copies < 1) throw new RangeError('份数应为正整数');
   const doc = await loadReceived(original);
   const page = doc.getPage(0);
-  const widthMm = ptToMm(page.getMediaBox().width);
-  const draft = receiptStampOps(stamp, widthMm, roughMeasure);
+  const frame = visualFrame(page);
+  const draft = receiptStampOps(stamp, frame.widthMm, roughMeasure);
   const embedded = await embedFonts(doc, env, collectText([{ ops: draft, pageNumber: null }]));
   const measure: Measure = (role, size, ch) => {
     const f = embedded.byRole.get(role);
     return f ? ptToMm(f.widthOfTextAtSize(ch, size)) : roughMeasure(role, size, ch);
   };
   try {
-    await createPainter(doc, embedded.byRole).paint(page, receiptStampOps(stamp, widthMm, measure));
+    // Isolate the stamp from whatever graphics state the original content leaves behind.
+    page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...frame.cm));
+    await createPainter(doc, embedded.byRole).paint(page, receiptStampOps(stamp, frame.widthMm, measure), frameForHeight(frame.heightMm));
+    page.pushOperators(popGraphicsState());
     await doc.flush();
     embedded.tagSubsets(doc);
     return await doc.save({ useObjectStreams: false });
