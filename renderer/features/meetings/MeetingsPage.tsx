@@ -1,12 +1,52 @@
-import { EmptyState, Page, PageHeading } from '../../ui';
+/**
+ * 会议: the list, a new meeting, and one meeting's steps, as nested routes under #/meetings
+ * (#/meetings/new, #/meetings/<id>), so a meeting can be linked to and survives a reload.
+ */
+import { Alert, Button, Spin } from 'antd';
+import { useEffect } from 'react';
+import { Route, Routes } from 'react-router';
+import { Page } from '../../ui';
+import { MeetingDetail } from './MeetingDetail';
+import { MeetingsList } from './MeetingsList';
+import { NewMeeting } from './NewMeeting';
+import { meetingsUi, useMeetingsUi } from './use-meetings';
+import './meetings.css';
 
 export function MeetingsPage() {
+  const status = useMeetingsUi((s) => s.status);
+  const loadError = useMeetingsUi((s) => s.loadError);
+  useEffect(() => {
+    // Reload on every visit: the registry may have changed in 人员与单位 (a new entrustment, a trip).
+    void meetingsUi.getState().load();
+  }, []);
+
+  if (status === 'failed') {
+    return (
+      <Page>
+        <Alert
+          type="error"
+          showIcon
+          title="会议数据读取失败"
+          description={loadError}
+          action={<Button onClick={() => void meetingsUi.getState().load()}>重试</Button>}
+        />
+      </Page>
+    );
+  }
+  if (status !== 'ready') {
+    return (
+      <Page>
+        <Spin aria-label="正在读取会议" />
+      </Page>
+    );
+  }
   return (
     <Page>
-      <PageHeading title="会议" intro="常务会议、专题会议等的筹备、通知、议程和纪要。" />
-      <EmptyState title="还没有会议">
-        还没有会议。先在“人员与单位”中载入示例数据或录入领导班子，然后点击“新建会议”。
-      </EmptyState>
+      <Routes>
+        <Route index element={<MeetingsList />} />
+        <Route path="new" element={<NewMeeting />} />
+        <Route path=":id" element={<MeetingDetail />} />
+      </Routes>
     </Page>
   );
 }

@@ -1,0 +1,103 @@
+/**
+ * The meetings feature's UI state (one zustand slice): the registry and meetings as loaded from the store,
+ * the list filters, and the save actions. Every save is one repository call = one audited transaction.
+ */
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { MeetingId } from '../../../shared/domain/ids';
+import type { Meeting } from '../../../shared/domain/meeting';
+import { emptyRegistry, type Registry } from '../../../shared/domain/registry';
+import { StoreError } from '../../data/errors';
+import type { MeetingsRepository } from '../../data/meetings-repo';
+import { filterMeetings, type MeetingFilters } from './model';
+
+export interface MeetingsUiState {
+  readonly status: 'idle' | 'loading' | 'ready' | 'failed';
+  readonly loadError: string | undefined;
+  readonly registry: Registry;
+  readonly meetings: readonly Meeting[];
+  readonly filters: MeetingFilters;
+  readonly busy: boolean;
+}
+
+export interface MeetingsUiActions {
+  load(): Promise<void>;
+  setFilters(filters: MeetingFilters): void;
+  /** Creates; rethrows a StoreError (Chinese message) so the form keeps what was typed. */
+  create(meeting: Meeting, context: string): Promise<Meeting>;
+  /** Saves a changed meeting; rethrows a StoreError. */
+  save(meeting: Meeting, context: string): Promise<Meeting>;
+}
+
+export type MeetingsUi = MeetingsUiState & MeetingsUiActions;
+
+export interface MeetingsDeps {
+  readonly meetings: () => Promise<MeetingsRepository>;
+  readonly registry: () => Promise<{ load(): Promise<Registry> }>;
+}
+
+export const initialMeetingsState: MeetingsUiState = {
+  status: 'idle',
+  loadError: undefined,
+  registry: emptyRegistry,
+  meetings: [],
+  filters: {},
+  busy: false,
+};
+
+export const storeMessage = (e: unknown): string =>
+  e instanceof StoreError ? e.message : '操作失败，数据未改动。请重试；如仍失败，请重启会文。';
+
+const byDate = (a: Meeting, b: Meeting) =>
+  a.date === b.date ? (a.time ?? '').localeCompare(b.time ?? '') : a.date.localeCompare(b.date);
+
+export function createMeetingsUi(deps: MeetingsDeps): StoreApi<MeetingsUi> {
+  return createStore<MeetingsUi>()((set, get) => {
+    async function busy<T>(work: () => Promise<T>): Promise<T> {
+      set({ busy: true });
+      try {
+        return await work();
+      } finally {
+        set({ busy: false });
+      }
+    }
+    const replace = (m: Meeting) =>
+      set({ meetings: [...get().meetings.filter((x) => x.id !== m.id), m].sort(byDate) });
+    return {
+      ...initialMeetingsState,
+      async load() {
+        if (get().status === 'idle') set({ status: 'loading' });
+        try {
+          const [reg, repo] = await Promise.all([deps.registry(), deps.meetings()]);
+          const [registry, meetings] = await Promise.all([reg.load(), repo.list()]);
+          set({ registry, meetings, status: 'ready', loadError: undefined });
+        } catch (e) {
+          set({ status: 'failed', loadError: storeMessage(e) });
+        }
+      },
+      setFilters(filters) {
+        set({ filters });
+      },
+      create(meeting, context) {
+        return busy(async () => {
+          const saved = await (await deps.meetings()).create(meeting, { context });
+          replace(saved);
+          return saved;
+        });
+      },
+      save(meeting, context) {
+        return busy(async () => {
+          const saved = await (await deps.meetings()).update(meeting, { context });
+          replace(saved);
+          return saved;
+        });
+      },
+    };
+  });
+}
+
+// Pure selectors.
+export const selectVisible = (s: MeetingsUiState): Meeting[] => filterMeetings(s.meetings, s.filters);
+export const selectMeeting =
+  (id: string | undefined) =>
+  (s: MeetingsUiState): Meeting | undefined =>
+    s.meetings.find((m) => m.id === (id as MeetingId | undefined));
