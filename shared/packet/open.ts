@@ -158,7 +158,7 @@ async function open(source: PacketSource, opts: OpenOptions): Promise<OpenedPack
   if (manifest.signature.fingerprint !== fingerprint)
     fail('manifest', `数据包清单中的密钥指纹与公钥不符。${DO_NOT_IMPORT}`, MANIFEST_PATH);
   const registered = opts.registeredKeys?.find((k) => k.officeId === manifest.origin.officeId);
-  if (registered && registered.publicKey !== publicKey) {
+  if (registered && registered.publicKey.toLowerCase() !== publicKey) {
     fail(
       'untrusted-key',
       `数据包自称来自“${manifest.origin.officeName}”，但签名密钥（指纹 ${fingerprint}）与本机登记的该单位密钥不一致。请勿导入，并电话联系对方核实是否更换了密钥。`,
