@@ -18,6 +18,7 @@ import {
   outsideBody,
   holdersOf,
 } from '../domain/registry';
+import { checkTravelReport } from '../domain/travel-rules';
 import { createSampleOffice, HEAD_TRIP_OFFSET, SAMPLE_IDS } from './sample-office';
 
 const asOf = isoDate('2026-03-02');
@@ -101,6 +102,10 @@ describe('createSampleOffice', () => {
     expect(actingOn(reg, day)).toContainEqual(
       expect.objectContaining({ absentId: SAMPLE_IDS.nonPartyDeputy, actingId: SAMPLE_IDS.executiveDeputy }),
     );
+  });
+
+  it('has travel reports that follow art. 59 (recipients, timing, prior approval)', () => {
+    for (const t of reg.travels) expect(checkTravelReport(reg, t), t.id).toEqual([]);
   });
 
   it('uses invented, distinct names and the fictional district', () => {

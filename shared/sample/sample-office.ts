@@ -302,7 +302,8 @@ export function createSampleOffice(asOf: IsoDate): Registry {
       to: day(2),
       destination: '省城',
       purpose: '参加全省教育工作培训班',
-      reportedTo: ['districtHead'],
+      // Deputies and party-group members report to the 区长 and the 区委 beforehand (art. 59).
+      reportedTo: ['districtHead', 'partyCommittee'],
       reportedOn: day(-5),
     },
     {
@@ -312,7 +313,7 @@ export function createSampleOffice(asOf: IsoDate): Registry {
       to: day(16),
       destination: '邻省某市',
       purpose: '招商引资项目洽谈',
-      reportedTo: ['districtHead'],
+      reportedTo: ['districtHead', 'partyCommittee'],
       reportedOn: asOf,
     },
     {
@@ -322,11 +323,11 @@ export function createSampleOffice(asOf: IsoDate): Registry {
       to: day(-38),
       destination: '示例市',
       purpose: '汇报重点项目申报',
-      reportedTo: ['responsibleLeader'],
+      // Department heads report to their leader, who agrees first; then the 区委 is told (art. 59).
+      reportedTo: ['responsibleLeader', 'partyCommittee'],
       reportedOn: day(-43),
-      // Department heads need their leader's consent before leaving (art. 59).
-      approvedBy: SAMPLE_IDS.executiveDeputy,
-      approvedOn: day(-42),
+      approvedBy: portfolios.find((p) => p.unitId === uid('fgj') && p.relation === 'inCharge')?.leaderId as PersonId,
+      approvedOn: day(-44),
     },
   ];
 

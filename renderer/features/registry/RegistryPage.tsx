@@ -505,8 +505,22 @@ function travelColumns(actions: Actions): Column<ReturnType<typeof travelRows>[n
     text('person', '外出人', (r) => r.person, 100),
     text('period', '外出期间', (r) => r.period, 190),
     text('destination', '地点', (r) => r.destination, 120),
-    text('reported', '报告', (r) => r.reported, 190),
-    text('approval', '同意', (r) => r.approval, 150),
+    text('reported', '报告', (r) => r.reported, 170),
+    text('approval', '同意', (r) => r.approval, 130),
+    {
+      id: 'rule',
+      header: '第五十九条',
+      cell: (r) =>
+        r.issues.length === 0 ? (
+          <Tag color="green">符合</Tag>
+        ) : (
+          <Tag color="orange" title={r.issues.join('\n')}>
+            {r.issues[0]}
+          </Tag>
+        ),
+      sortValue: (r) => r.issues.length,
+      width: 130,
+    },
     {
       id: 'status',
       header: '状态',

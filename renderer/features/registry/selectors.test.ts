@@ -61,7 +61,10 @@ describe('registry page selectors', () => {
     const trips = travelRows(reg, today, '');
     expect(trips.find((t) => t.id === SAMPLE_IDS.headTrip)?.status).toBe('planned');
     expect(trips.find((t) => t.id === SAMPLE_IDS.deputyTripToday)?.status).toBe('now');
-    expect(trips.find((t) => t.id === 'sample-t-fgj')).toMatchObject({ status: 'past', approval: expect.stringContaining('钱德明') });
+    expect(trips.find((t) => t.id === 'sample-t-fgj')).toMatchObject({ status: 'past', approval: expect.stringContaining('周清和') });
+    expect(trips.every((t) => t.issues.length === 0)).toBe(true);
+    const unreported = { ...reg, travels: reg.travels.map((t) => (t.id === SAMPLE_IDS.deputyTripToday ? { ...t, reportedTo: [] } : t)) };
+    expect(travelRows(unreported, today, '孙丽华')[0]?.issues[0]).toContain('未报区长、区委');
     const cov = coverageRows(reg, '');
     expect(cov.find((c) => c.id === 'sample-c-trip')?.when).toMatch(/^仅限外出/);
     expect(cov.find((c) => c.id === 'sample-c-001')?.when).toBe('长期（常设代管安排）');

@@ -25,6 +25,7 @@ import {
   type UnitKind,
   type UnitRole,
 } from '../../../shared/domain/registry';
+import { checkTravelReport } from '../../../shared/domain/travel-rules';
 import { matchesNameQuery, pinyinInitials } from '../../data';
 
 // Initials per name, computed once: the search box filters on every keystroke.
@@ -289,6 +290,8 @@ export interface TravelRowView {
   readonly reported: string;
   readonly approval: string;
   readonly status: 'past' | 'now' | 'planned';
+  /** What art. 59 says about this report (missing recipients, late report, approval); empty when in order. */
+  readonly issues: readonly string[];
 }
 
 export function travelRows(reg: Registry, today: IsoDate, query: string): TravelRowView[] {
@@ -303,6 +306,9 @@ export function travelRows(reg: Registry, today: IsoDate, query: string): Travel
       reported: `${t.reportedOn} 报告${t.reportedTo.map((r) => RECIPIENT_LABELS[r]).join('、') || '（未填写）'}`,
       approval: t.approvedBy ? `${personName(reg, t.approvedBy)} ${t.approvedOn ?? ''}同意`.trim() : '—',
       status: today < t.from ? 'planned' : today > t.to ? 'past' : 'now',
+      issues: checkTravelReport(reg, t)
+        .filter((f) => f.severity !== 'info')
+        .map((f) => f.message),
     }));
 }
 
