@@ -2,7 +2,7 @@ import './app/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { nonceDynamicStyles, readCspNonce } from './app/csp-nonce';
-import { Root } from './app/Root';
+import { RecoveryGate } from './app/RecoveryGate';
 import { getPlatform } from './platform';
 import './ui/global.css';
 
@@ -14,6 +14,7 @@ if (nonce) nonceDynamicStyles(document, nonce);
 
 createRoot(container).render(
   <StrictMode>
-    <Root nonce={nonce} platform={getPlatform()} />
+    {/* The gate opens and checks the store first; a damaged store gets the recovery screen, not the app. */}
+    <RecoveryGate nonce={nonce} platform={getPlatform()} />
   </StrictMode>,
 );

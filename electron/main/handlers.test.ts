@@ -188,7 +188,10 @@ describe('createHandlers', () => {
   it('backups: without a data folder the methods say so; with one they write, list, read and rotate', async () => {
     const none = createHandlers(deps({}));
     expect((await rejection(none.backupStatus())).message).toBe(HANDLER_MESSAGES.noDataFolder);
-    expect((await rejection(none.recordedAuditHead())).message).toBe(HANDLER_MESSAGES.noDataFolder);
+    expect((await rejection(none.recordAuditHead(1, 'a'.repeat(64)))).message).toBe(
+      HANDLER_MESSAGES.noDataFolder,
+    );
+    expect(await none.recordedAuditHead()).toBeNull();
 
     const handlers = createHandlers(deps({}, { userDataDir: dir, today: () => '2026-11-27' }));
     const bytes = encodeBackupFile({

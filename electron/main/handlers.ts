@@ -230,7 +230,9 @@ export function createHandlers(deps: HandlerDeps): HuiwenHandlers {
     },
 
     async recordedAuditHead(): Promise<RecordedAuditHead | null> {
-      return readAuditHeadFile(fs, userData());
+      // No data folder means nothing was ever recorded (older test setups); the start-up check then has
+      // nothing to compare, which is the truth.
+      return deps.userDataDir === undefined ? null : readAuditHeadFile(fs, deps.userDataDir);
     },
   } satisfies HuiwenHandlers;
 }

@@ -268,15 +268,21 @@ export async function rebuildFromBackup(summary: BackupSummary, name: string = D
  * Before Dexie upgrades an older database, keep a backup of it as it is: opened in dynamic mode (no schema
  * declared, so nothing is upgraded), exported, handed to `save`. Returns false when no migration is due.
  */
+/** The installed schema version when opening would upgrade it; null when no upgrade is due. */
+export async function migrationDue(name: string = DB_NAME): Promise<number | null> {
+  if (typeof indexedDB.databases !== 'function') return null;
+  const info = (await indexedDB.databases()).find((d) => d.name === name);
+  const installed = Math.floor((info?.version ?? 0) / 10);
+  return installed === 0 || installed >= CURRENT_SCHEMA_VERSION ? null : installed;
+}
+
 export async function backupBeforeMigration(
   save: (bytes: Uint8Array) => Promise<{ ok: true } | { ok: false; message: string }>,
   meta: Omit<BackupMeta, 'kind'>,
   name: string = DB_NAME,
 ): Promise<boolean> {
-  if (typeof indexedDB.databases !== 'function') return false;
-  const info = (await indexedDB.databases()).find((d) => d.name === name);
-  const installed = Math.floor((info?.version ?? 0) / 10);
-  if (installed === 0 || installed >= CURRENT_SCHEMA_VERSION) return false;
+  const installed = await migrationDue(name);
+  if (installed === null) return false;
   const db = new Dexie(name);
   let bytes: Uint8Array;
   try {

@@ -2,6 +2,7 @@ import { App, Button, Card, Form, Switch } from 'antd';
 import { selectSiderCollapsed } from '../../app/shell-store';
 import { shellStore, useShell } from '../../app/use-shell';
 import { Page, PageHeading } from '../../ui';
+import { BackupPanel } from './BackupPanel';
 
 export function SettingsPage() {
   const collapsed = useShell(selectSiderCollapsed);
@@ -36,6 +37,7 @@ export function SettingsPage() {
           </Form.Item>
         </Form>
       </Card>
+      <BackupPanel />
     </Page>
   );
 }
