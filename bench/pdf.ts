@@ -18,18 +18,25 @@ function which(cmd: string): string | null {
   return r.status === 0 ? r.stdout.trim() : null;
 }
 
-const escapeHtml = (t: string): string => t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (t: string): string =>
+  t.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** The same text as HTML at 3号 with the 28.95 pt line pitch, so LibreOffice sets a comparable page count. */
 function asHtml(doc: OfficialDocument): string {
-  const p = (text: string, style = 'text-indent:2em'): string => `<p style="${style}">${escapeHtml(text)}</p>`;
+  const p = (text: string, style = 'text-indent:2em'): string =>
+    `<p style="${style}">${escapeHtml(text)}</p>`;
   const parts = [
     p(doc.markText ?? doc.organ, 'text-align:center;color:red;font-size:42pt'),
     p(doc.issueLabel ?? '', 'text-align:center'),
     ...doc.body.map((x) => p(`${x.heading ?? ''}${x.text ?? ''}`)),
   ];
   const a = doc.attendance;
-  if (a) parts.push(p(`出席：${a.present.join('、')}`), p(`请假：${(a.absent ?? []).join('、')}`), p(`列席：${(a.attending ?? []).join('、')}`));
+  if (a)
+    parts.push(
+      p(`出席：${a.present.join('、')}`),
+      p(`请假：${(a.absent ?? []).join('、')}`),
+      p(`列席：${(a.attending ?? []).join('、')}`),
+    );
   return `<!doctype html><html><head><meta charset="utf-8"><style>
 @page { size: 210mm 297mm; margin: 37mm 26mm 35mm 28mm; }
 body { font-family: "Noto Serif CJK SC"; font-size: 16pt; line-height: 28.95pt; }
@@ -62,12 +69,16 @@ export async function run(args: readonly string[] = process.argv.slice(2)): Prom
     times.push(performance.now() - t0);
   }
   const engineMs = median(times);
-  console.info(`engine: ${warm.pageCount} pages, ${chars} characters, median ${engineMs.toFixed(0)} ms over ${runs} runs (${times.map((t) => t.toFixed(0)).join(', ')}), ${warm.bytes.byteLength} bytes`);
+  console.info(
+    `engine: ${warm.pageCount} pages, ${chars} characters, median ${engineMs.toFixed(0)} ms over ${runs} runs (${times.map((t) => t.toFixed(0)).join(', ')}), ${warm.bytes.byteLength} bytes`,
+  );
 
   let soffice = which('soffice') ?? which('libreoffice');
   if (!soffice && args.includes('--install')) {
     console.info('installing libreoffice-writer-nogui (slow)…');
-    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'libreoffice-writer-nogui'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '--no-install-recommends', 'libreoffice-writer-nogui'], {
+      stdio: 'inherit',
+    });
     soffice = which('soffice');
   }
   if (!soffice) {
@@ -80,7 +91,11 @@ export async function run(args: readonly string[] = process.argv.slice(2)): Prom
     writeFileSync(txt, asHtml(doc));
     const profile = `-env:UserInstallation=file://${join(dir, 'profile')}`;
     const convert = (): void => {
-      execFileSync(soffice, [profile, '--headless', '--convert-to', 'pdf:writer_web_pdf_Export', '--outdir', dir, txt], { stdio: 'ignore' });
+      execFileSync(
+        soffice,
+        [profile, '--headless', '--convert-to', 'pdf:writer_web_pdf_Export', '--outdir', dir, txt],
+        { stdio: 'ignore' },
+      );
     };
     convert(); // warm-up: creates the profile
     const lo: number[] = [];
@@ -91,9 +106,14 @@ export async function run(args: readonly string[] = process.argv.slice(2)): Prom
     }
     const loMs = median(lo);
     const loBytes = statSync(join(dir, 'minutes.pdf')).size;
-    const pages = (readFileSync(join(dir, 'minutes.pdf'), 'latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
-    console.info(`libreoffice: ${pages} pages, median ${loMs.toFixed(0)} ms over ${runs} runs, ${loBytes} bytes`);
-    console.info(`ratio engine/libreoffice: ${(engineMs / loMs).toFixed(2)} (time), ${(warm.bytes.byteLength / loBytes).toFixed(2)} (size)`);
+    const pages = (readFileSync(join(dir, 'minutes.pdf'), 'latin1').match(/\/Type\s*\/Page[^s]/g) ?? [])
+      .length;
+    console.info(
+      `libreoffice: ${pages} pages, median ${loMs.toFixed(0)} ms over ${runs} runs, ${loBytes} bytes`,
+    );
+    console.info(
+      `ratio engine/libreoffice: ${(engineMs / loMs).toFixed(2)} (time), ${(warm.bytes.byteLength / loBytes).toFixed(2)} (size)`,
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

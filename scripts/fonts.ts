@@ -7,7 +7,20 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, statSyn
 import { homedir } from 'node:os';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { createRequire } from 'node:module';
-import { createHarfbuzzSubsetter, extractFace, faceNames, type HbExports, isCollection, type FontFace, type FontRole, type FontSet, type FontSubsetter, type PdfEnv, FONT_ROLES, ROLE_LABEL } from '../shared/pdf';
+import {
+  createHarfbuzzSubsetter,
+  extractFace,
+  faceNames,
+  type HbExports,
+  isCollection,
+  type FontFace,
+  type FontRole,
+  type FontSet,
+  type FontSubsetter,
+  type PdfEnv,
+  FONT_ROLES,
+  ROLE_LABEL,
+} from '../shared/pdf';
 
 export interface FontChoice {
   readonly role: FontRole;
@@ -31,14 +44,23 @@ const ROLE_PATTERNS: Readonly<Record<FontRole, readonly RegExp[]>> = {
 /** Stand-ins when the PC lacks a role's font: file-name pattern, and the face to take from a collection. */
 const STAND_INS: Readonly<Record<FontRole, readonly RegExp[]>> = {
   fangsong: [/^NotoSerifSC-Regular\./i, /^NotoSerifCJK-Regular\.ttc$/i, /^NotoSerifCJKsc-Regular\./i],
-  xiaobiaosong: [/^NotoSerifSC-Bold\./i, /^NotoSerifCJK-Bold\.ttc$/i, /^NotoSerifCJKsc-Bold\./i, /^NotoSerifSC-Black\./i],
+  xiaobiaosong: [
+    /^NotoSerifSC-Bold\./i,
+    /^NotoSerifCJK-Bold\.ttc$/i,
+    /^NotoSerifCJKsc-Bold\./i,
+    /^NotoSerifSC-Black\./i,
+  ],
   heiti: [/^NotoSansSC-Regular\./i, /^NotoSansCJK-Regular\.ttc$/i, /^NotoSansCJKsc-Regular\./i],
   kaiti: [/ukai/i, /^NotoSerifSC-Regular\./i, /^NotoSerifCJK-Regular\.ttc$/i],
   songti: [/^NotoSerifSC-Regular\./i, /^NotoSerifCJK-Regular\.ttc$/i, /^NotoSerifCJKsc-Regular\./i],
 };
 
 // subset-font ships no type declarations; this is the slice of its API we use.
-type SubsetFont = (font: Buffer, text: string, opts: { targetFormat: 'sfnt'; noLayoutClosure?: boolean }) => Promise<Buffer>;
+type SubsetFont = (
+  font: Buffer,
+  text: string,
+  opts: { targetFormat: 'sfnt'; noLayoutClosure?: boolean },
+) => Promise<Buffer>;
 const subsetFont = createRequire(import.meta.url)('subset-font') as SubsetFont;
 
 const FONT_FILE = /\.(ttf|otf|ttc)$/i;
@@ -107,7 +129,10 @@ function facesOf(path: string): NamedFace[] {
 /** In a CJK collection, the Simplified Chinese face. */
 function simplifiedFace(path: string): NamedFace {
   const faces = facesOf(path);
-  return faces.find((f) => /\bSC\b|sc-|CN|GB/.test(`${f.family} ${f.postscriptName}`)) ?? faces[0] ?? { index: 0, family: baseName(path), postscriptName: '' };
+  return (
+    faces.find((f) => /\bSC\b|sc-|CN|GB/.test(`${f.family} ${f.postscriptName}`)) ??
+    faces[0] ?? { index: 0, family: baseName(path), postscriptName: '' }
+  );
 }
 
 export interface DiscoverOptions {
@@ -131,7 +156,14 @@ export function discoverFonts(opts: DiscoverOptions = {}): FontChoice[] {
     const own = pick(system, ROLE_PATTERNS[role]);
     if (own) {
       const face = simplifiedFace(own);
-      return { role, path: own, faceIndex: face.index, family: face.family, standIn: false, source: 'system' };
+      return {
+        role,
+        path: own,
+        faceIndex: face.index,
+        family: face.family,
+        standIn: false,
+        source: 'system',
+      };
     }
     const fromBundle = pick(bundled, STAND_INS[role]);
     const fallback = fromBundle ?? pick(system, STAND_INS[role]);
@@ -141,7 +173,14 @@ export function discoverFonts(opts: DiscoverOptions = {}): FontChoice[] {
       );
     }
     const face = simplifiedFace(fallback);
-    return { role, path: fallback, faceIndex: face.index, family: face.family, standIn: true, source: fromBundle ? 'bundled' : 'system' };
+    return {
+      role,
+      path: fallback,
+      faceIndex: face.index,
+      family: face.family,
+      standIn: true,
+      source: fromBundle ? 'bundled' : 'system',
+    };
   });
 }
 
@@ -162,7 +201,12 @@ export function readFace(path: string, index: number): Uint8Array {
 export function loadFontSet(choices: readonly FontChoice[] = discoverFonts()): FontSet {
   const entries = choices.map((c): [FontRole, FontFace] => [
     c.role,
-    { id: `${c.path}#${c.faceIndex}`, family: c.family, bytes: readFace(c.path, c.faceIndex), standIn: c.standIn },
+    {
+      id: `${c.path}#${c.faceIndex}`,
+      family: c.family,
+      bytes: readFace(c.path, c.faceIndex),
+      standIn: c.standIn,
+    },
   ]);
   const set = Object.fromEntries(entries) as Record<FontRole, FontFace>;
   for (const role of FONT_ROLES) if (!set[role]) throw new Error(`缺少“${ROLE_LABEL[role]}”字体`);
@@ -176,7 +220,10 @@ export function loadFontSet(choices: readonly FontChoice[] = discoverFonts()): F
 export const subsetFontSubsetter: FontSubsetter = async (font, text) => {
   // No layout closure: the engine draws the characters' default glyphs, so GSUB alternates (vertical
   // forms, locl variants) would only bloat the subset.
-  const out = await subsetFont(Buffer.from(font.buffer, font.byteOffset, font.byteLength), text, { targetFormat: 'sfnt', noLayoutClosure: true });
+  const out = await subsetFont(Buffer.from(font.buffer, font.byteOffset, font.byteLength), text, {
+    targetFormat: 'sfnt',
+    noLayoutClosure: true,
+  });
   return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
 };
 
@@ -194,10 +241,26 @@ export function nodePdfEnv(choices?: readonly FontChoice[]): PdfEnv {
 }
 
 /** npm packages (OFL-1.1 fonts, MIT wrappers) whose TTFs are copied into resources/fonts/bundled/ at build time. */
-export const BUNDLED_SOURCES: readonly { readonly pkg: string; readonly file: string; readonly as: string }[] = [
-  { pkg: '@expo-google-fonts/noto-serif-sc', file: '400Regular/NotoSerifSC_400Regular.ttf', as: 'NotoSerifSC-Regular.ttf' },
-  { pkg: '@expo-google-fonts/noto-serif-sc', file: '700Bold/NotoSerifSC_700Bold.ttf', as: 'NotoSerifSC-Bold.ttf' },
-  { pkg: '@expo-google-fonts/noto-sans-sc', file: '400Regular/NotoSansSC_400Regular.ttf', as: 'NotoSansSC-Regular.ttf' },
+export const BUNDLED_SOURCES: readonly {
+  readonly pkg: string;
+  readonly file: string;
+  readonly as: string;
+}[] = [
+  {
+    pkg: '@expo-google-fonts/noto-serif-sc',
+    file: '400Regular/NotoSerifSC_400Regular.ttf',
+    as: 'NotoSerifSC-Regular.ttf',
+  },
+  {
+    pkg: '@expo-google-fonts/noto-serif-sc',
+    file: '700Bold/NotoSerifSC_700Bold.ttf',
+    as: 'NotoSerifSC-Bold.ttf',
+  },
+  {
+    pkg: '@expo-google-fonts/noto-sans-sc',
+    file: '400Regular/NotoSansSC_400Regular.ttf',
+    as: 'NotoSansSC-Regular.ttf',
+  },
 ];
 
 /**
@@ -228,7 +291,10 @@ export function copyBundledFonts(dest: string = BUNDLED_FONT_DIR): { copied: str
 /** "仿宋 ← Noto Serif CJK SC（代用，系统）" lines for the CLI. */
 export function describeChoices(choices: readonly FontChoice[]): string {
   return choices
-    .map((c) => `${ROLE_LABEL[c.role]} ← ${c.family}（${c.standIn ? '代用' : '本体'}，${c.source === 'bundled' ? '内置' : '系统'}） ${c.path}`)
+    .map(
+      (c) =>
+        `${ROLE_LABEL[c.role]} ← ${c.family}（${c.standIn ? '代用' : '本体'}，${c.source === 'bundled' ? '内置' : '系统'}） ${c.path}`,
+    )
     .join('\n');
 }
 

@@ -18,7 +18,19 @@ import {
   type PdfEnv,
   type RenderResult,
 } from '../shared/pdf';
-import { BAOGAO, HAN, JUEDING, LEAVE, MINGLING, MINUTES, NOTICE, ORGAN, QINGSHI, SIGN_IN, TONGZHI } from '../test/fixtures/pdf/sample-office';
+import {
+  BAOGAO,
+  HAN,
+  JUEDING,
+  LEAVE,
+  MINGLING,
+  MINUTES,
+  NOTICE,
+  ORGAN,
+  QINGSHI,
+  SIGN_IN,
+  TONGZHI,
+} from '../test/fixtures/pdf/sample-office';
 import { describeChoices, discoverFonts, nodePdfEnv } from './fonts';
 
 /** A plain "incoming" PDF from another organ, as the stamping sample's input. */
@@ -50,13 +62,23 @@ export const SAMPLES: readonly Sample[] = [
   {
     file: 'classified-copies.pdf',
     make: (env) =>
-      renderCopiesCombined({ ...TONGZHI, classification: { level: '机密', term: '1年' }, urgency: '特急' }, env, 3, {
-        watermark: { text: '周静 2026-03-05 14:20' },
-      }),
+      renderCopiesCombined(
+        { ...TONGZHI, classification: { level: '机密', term: '1年' }, urgency: '特急' },
+        env,
+        3,
+        {
+          watermark: { text: '周静 2026-03-05 14:20' },
+        },
+      ),
   },
   {
     file: 'stamped-received.pdf',
-    make: async (env) => stampReceivedPdf(await sampleIncomingPdf(), { unit: ORGAN, number: '收〔2026〕35号', date: '2026-03-06', copies: 2 }, env),
+    make: async (env) =>
+      stampReceivedPdf(
+        await sampleIncomingPdf(),
+        { unit: ORGAN, number: '收〔2026〕35号', date: '2026-03-06', copies: 2 },
+        env,
+      ),
   },
 ];
 

@@ -16,7 +16,13 @@ export const isSqueezable = (ch: string): boolean => SQUEEZE_RIGHT.has(ch) || SQ
 /** Half-width characters (ASCII letters, digits, ASCII punctuation and space) take their font advance, not a cell. */
 export function isHalfWidth(ch: string): boolean {
   const cp = ch.codePointAt(0) ?? 0;
-  return cp < 0x2e80 && !(cp >= 0x2010 && cp <= 0x2027) && !(cp >= 0x2030 && cp <= 0x2033) && cp !== 0x00b7 && cp !== 0x2103;
+  return (
+    cp < 0x2e80 &&
+    !(cp >= 0x2010 && cp <= 0x2027) &&
+    !(cp >= 0x2030 && cp <= 0x2033) &&
+    cp !== 0x00b7 &&
+    cp !== 0x2103
+  );
 }
 
 /** Letters and digits that form one unbreakable word (a number, a Latin word, "3.5%"). */

@@ -13,7 +13,10 @@ describe('font discovery', () => {
     const stand = discoverFonts().find((c) => c.role === 'kaiti');
     if (!stand) throw new Error('no stand-in font');
     // A fake 楷体_GB2312 (any real font bytes under the Windows file name) in a "system" folder.
-    writeFileSync(join(dir, '楷体_GB2312.ttf'), await nodeSubsetter(readFace(stand.path, stand.faceIndex), '楷体'));
+    writeFileSync(
+      join(dir, '楷体_GB2312.ttf'),
+      await nodeSubsetter(readFace(stand.path, stand.faceIndex), '楷体'),
+    );
     const choices = discoverFonts({ systemDirs: [dir, ...systemFontDirs()], bundledDir: join(dir, 'none') });
     const kaiti = choices.find((c) => c.role === 'kaiti');
     expect(kaiti).toMatchObject({ standIn: false, source: 'system', path: join(dir, '楷体_GB2312.ttf') });
@@ -21,12 +24,17 @@ describe('font discovery', () => {
   });
 
   it('explains in Chinese when no font can serve a role', () => {
-    expect(() => discoverFonts({ systemDirs: [dir], bundledDir: join(dir, 'none') })).toThrow(/找不到“仿宋”字体/);
+    expect(() => discoverFonts({ systemDirs: [dir], bundledDir: join(dir, 'none') })).toThrow(
+      /找不到“仿宋”字体/,
+    );
   });
 
   it('describes the font use for the PDF metadata', () => {
-    expect(describeFontUse([{ role: 'fangsong', family: 'Noto Serif CJK SC', standIn: true }, { role: 'heiti', family: 'SimHei', standIn: false }])).toBe(
-      '仿宋=Noto Serif CJK SC（代用）; 黑体=SimHei',
-    );
+    expect(
+      describeFontUse([
+        { role: 'fangsong', family: 'Noto Serif CJK SC', standIn: true },
+        { role: 'heiti', family: 'SimHei', standIn: false },
+      ]),
+    ).toBe('仿宋=Noto Serif CJK SC（代用）; 黑体=SimHei');
   });
 });

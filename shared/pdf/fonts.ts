@@ -106,16 +106,24 @@ export async function embedFonts(
     try {
       subset = withIdentityCidCharset(await pending);
     } catch (e) {
-      throw new Error(`字体“${face.family}”无法精简嵌入（${e instanceof Error ? e.message : String(e)}），请更换该字体后重试`);
+      throw new Error(
+        `字体“${face.family}”无法精简嵌入（${e instanceof Error ? e.message : String(e)}），请更换该字体后重试`,
+      );
     }
-    const psName = (fontkit.create(subset) as { postscriptName?: string }).postscriptName ?? face.family.replace(/\s+/g, '');
+    const psName =
+      (fontkit.create(subset) as { postscriptName?: string }).postscriptName ??
+      face.family.replace(/\s+/g, '');
     const name = `${subsetTag(key)}+${psName}`;
     // customName: the "ABCDEF+" prefix (ISO 32000 9.6.4) tells readers the embedded font is a subset.
     const font = await doc.embedFont(subset, { subset: false, customName: name });
     for (const role of roles) byRole.set(role, font);
     tags.push({ ref: font.ref, name, cff: findTable(subset, 'CFF ') !== null });
   }
-  const uses = [...textByRole.keys()].map((role) => ({ role, family: env.fonts[role].family, standIn: env.fonts[role].standIn }));
+  const uses = [...textByRole.keys()].map((role) => ({
+    role,
+    family: env.fonts[role].family,
+    standIn: env.fonts[role].standIn,
+  }));
   return {
     byRole,
     uses,

@@ -2,7 +2,16 @@
  * Meeting forms that are not 公文: the sign-in sheet (签到表) and the leave slip (请假单). Same page and type
  * area as GB/T 9704 documents so they print on the same paper set-up.
  */
-import { BLACK, LINE_PITCH_MM, SIZE, TYPE_BOTTOM_MM, TYPE_LEFT_MM, TYPE_TOP_MM, TYPE_WIDTH_MM, ptToMm } from './geometry';
+import {
+  BLACK,
+  LINE_PITCH_MM,
+  SIZE,
+  TYPE_BOTTOM_MM,
+  TYPE_LEFT_MM,
+  TYPE_TOP_MM,
+  TYPE_WIDTH_MM,
+  ptToMm,
+} from './geometry';
 import { pageNumberOps } from './layout';
 import type { Op, PageLayout } from './ops';
 import { lineOps, style, widthOf, wrapOps, type Measure, type Run } from './text';
@@ -25,7 +34,13 @@ interface CellText {
 }
 
 /** Ops of one table row at `top`; returns them and the row height (cells wrap, rows grow). */
-function rowOps(columns: readonly Column[], cells: readonly CellText[], top: number, minHeight: number, measure: Measure): { ops: Op[]; height: number } {
+function rowOps(
+  columns: readonly Column[],
+  cells: readonly CellText[],
+  top: number,
+  minHeight: number,
+  measure: Measure,
+): { ops: Op[]; height: number } {
   const lineH = ptToMm(SIZE.sihao) * 1.45;
   let x = TYPE_LEFT_MM;
   const laid = columns.map((col, i) => {
@@ -35,7 +50,9 @@ function rowOps(columns: readonly Column[], cells: readonly CellText[], top: num
     const inner = col.width - 2 * PAD;
     const lines = cell.text ? wrapOps(runs, { left: x + PAD, width: inner, justify: false }, measure) : [];
     const centred =
-      col.align === 'center' && lines.length === 1 ? lines.map(() => lineOps(runs, x + (col.width - widthOf(runs, measure)) / 2, 0, measure)) : lines;
+      col.align === 'center' && lines.length === 1
+        ? lines.map(() => lineOps(runs, x + (col.width - widthOf(runs, measure)) / 2, 0, measure))
+        : lines;
     x += col.width;
     return centred;
   });
@@ -47,7 +64,15 @@ function rowOps(columns: readonly Column[], cells: readonly CellText[], top: num
     lines.forEach((l, k) => ops.push(...l.map((op) => ({ ...op, top: start + k * lineH }))));
   });
   // Cell borders: the top rule and the vertical rules; the bottom rule belongs to the next row or the end.
-  ops.push({ kind: 'rule', x1: TYPE_LEFT_MM, y1: top, x2: TYPE_LEFT_MM + TYPE_WIDTH_MM, y2: top, width: 0.3, color: BLACK });
+  ops.push({
+    kind: 'rule',
+    x1: TYPE_LEFT_MM,
+    y1: top,
+    x2: TYPE_LEFT_MM + TYPE_WIDTH_MM,
+    y2: top,
+    width: 0.3,
+    color: BLACK,
+  });
   let vx = TYPE_LEFT_MM;
   for (const col of [{ width: 0 }, ...columns]) {
     vx += col.width;
@@ -92,7 +117,15 @@ export function layoutTable(t: TableDoc, measure: Measure): PageLayout[] {
     y += head.height;
   };
   const closeTable = (): void => {
-    ops.push({ kind: 'rule', x1: TYPE_LEFT_MM, y1: y, x2: TYPE_LEFT_MM + TYPE_WIDTH_MM, y2: y, width: 0.3, color: BLACK });
+    ops.push({
+      kind: 'rule',
+      x1: TYPE_LEFT_MM,
+      y1: y,
+      x2: TYPE_LEFT_MM + TYPE_WIDTH_MM,
+      y2: y,
+      width: 0.3,
+      color: BLACK,
+    });
   };
   startPage(true);
   for (const row of t.rows) {
@@ -108,7 +141,11 @@ export function layoutTable(t: TableDoc, measure: Measure): PageLayout[] {
   closeTable();
   y += 3;
   for (const line of t.footer ?? []) {
-    for (const l of wrapOps([{ text: line, style: CELL }], { left: TYPE_LEFT_MM, width: TYPE_WIDTH_MM, justify: false }, measure)) {
+    for (const l of wrapOps(
+      [{ text: line, style: CELL }],
+      { left: TYPE_LEFT_MM, width: TYPE_WIDTH_MM, justify: false },
+      measure,
+    )) {
       ops.push(...l.map((op) => ({ ...op, top: y })));
       y += LINE_PITCH_MM * 0.8;
     }
@@ -132,7 +169,10 @@ export interface SignInSheet {
 
 /** 签到表: 出席 rows, then 列席 rows, each with an empty signature cell. */
 export function signInTable(s: SignInSheet): TableDoc {
-  const ordered = [...s.people.filter((p) => p.role === 'present'), ...s.people.filter((p) => p.role === 'attending')];
+  const ordered = [
+    ...s.people.filter((p) => p.role === 'present'),
+    ...s.people.filter((p) => p.role === 'attending'),
+  ];
   return {
     title: `${s.meetingName}签到表`,
     info: [`时间：${s.time}`, `地点：${s.place}`],
@@ -143,7 +183,13 @@ export function signInTable(s: SignInSheet): TableDoc {
       { label: '单位及职务', width: 60 },
       { label: '签名', width: 40 },
     ],
-    rows: ordered.map((p, i) => [{ text: String(i + 1) }, { text: p.role === 'present' ? '出席' : '列席' }, { text: p.name }, { text: p.unit }, { text: '' }]),
+    rows: ordered.map((p, i) => [
+      { text: String(i + 1) },
+      { text: p.role === 'present' ? '出席' : '列席' },
+      { text: p.name },
+      { text: p.unit },
+      { text: '' },
+    ]),
     rowHeight: 12,
   };
 }

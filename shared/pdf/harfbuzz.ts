@@ -56,7 +56,10 @@ export function createHarfbuzzSubsetter(load: () => Promise<HbExports>): FontSub
       const features = hb.hb_subset_input_set(input, HB_SUBSET_SETS_LAYOUT_FEATURE_TAG);
       hb.hb_set_clear(features);
       hb.hb_set_invert(features);
-      hb.hb_subset_input_set_flags(input, hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE);
+      hb.hb_subset_input_set_flags(
+        input,
+        hb.hb_subset_input_get_flags(input) | HB_SUBSET_FLAGS_NO_LAYOUT_CLOSURE,
+      );
       const unicodes = hb.hb_subset_input_unicode_set(input);
       for (const ch of text) hb.hb_set_add(unicodes, ch.codePointAt(0) ?? 0);
       const result = hb.hb_subset_or_fail(face, input);

@@ -16,7 +16,10 @@ describe('handlePdfRequest (the PDF Worker body)', () => {
   });
 
   it('turns failures into a Chinese message instead of throwing', async () => {
-    const res = await handlePdfRequest({ id: 8, fonts, job: { type: 'minutes', minutes: { ...MINUTES, date: '2026/3/12' } } }, nodeSubsetter);
+    const res = await handlePdfRequest(
+      { id: 8, fonts, job: { type: 'minutes', minutes: { ...MINUTES, date: '2026/3/12' } } },
+      nodeSubsetter,
+    );
     expect(res).toMatchObject({ id: 8, ok: false });
     if (!res.ok) expect(res.error).toMatch(/日期格式不正确/);
   });

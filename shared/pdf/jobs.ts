@@ -7,12 +7,24 @@ import type { FontSet, FontSubsetter, FontUse } from './fonts';
 import type { LeaveSlip, SignInSheet } from './forms';
 import type { MeetingNotice, MinutesInput } from './meeting';
 import type { OfficialDocument, RenderOptions } from './model';
-import { renderCopiesCombined, renderDocument, renderLeaveSlip, renderMeetingNotice, renderMinutes, renderSignInSheet } from './render';
+import {
+  renderCopiesCombined,
+  renderDocument,
+  renderLeaveSlip,
+  renderMeetingNotice,
+  renderMinutes,
+  renderSignInSheet,
+} from './render';
 import { stampReceivedPdf, type ReceiptStamp } from './stamp';
 
 export type PdfJob =
   | { readonly type: 'document'; readonly doc: OfficialDocument; readonly options?: RenderOptions }
-  | { readonly type: 'copies'; readonly doc: OfficialDocument; readonly count: number; readonly options?: RenderOptions }
+  | {
+      readonly type: 'copies';
+      readonly doc: OfficialDocument;
+      readonly count: number;
+      readonly options?: RenderOptions;
+    }
   | { readonly type: 'notice'; readonly notice: MeetingNotice; readonly options?: RenderOptions }
   | { readonly type: 'minutes'; readonly minutes: MinutesInput; readonly options?: RenderOptions }
   | { readonly type: 'signin'; readonly sheet: SignInSheet }
@@ -70,6 +82,10 @@ export async function handlePdfRequest(req: PdfRequest, subsetter: FontSubsetter
     }
     return { id: req.id, ok: true, value };
   } catch (e) {
-    return { id: req.id, ok: false, error: e instanceof Error && e.message ? e.message : '生成 PDF 失败，请重试或联系管理员' };
+    return {
+      id: req.id,
+      ok: false,
+      error: e instanceof Error && e.message ? e.message : '生成 PDF 失败，请重试或联系管理员',
+    };
   }
 }

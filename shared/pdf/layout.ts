@@ -2,7 +2,14 @@
  * GB/T 9704-2012 layout: a document becomes pages of drawing ops. The body flows as bands (one per line) on
  * the 22-line grid; header, signature/seal, 版记 and page numbers are placed by the standard's distances.
  */
-import { chineseDate, defaultDirection, defaultFormat, formatDocNumber, type OfficialDocument, type Paragraph } from './model';
+import {
+  chineseDate,
+  defaultDirection,
+  defaultFormat,
+  formatDocNumber,
+  type OfficialDocument,
+  type Paragraph,
+} from './model';
 import {
   BANJI_THICK_MM,
   BANJI_THIN_MM,
@@ -55,8 +62,22 @@ export interface Band {
   readonly breakBefore: boolean;
 }
 
-const textBand = (ops: readonly Op[], need = S): Band => ({ height: P, need, ops, keepWithNext: false, space: false, breakBefore: false });
-const spaceBand = (lines = 1): Band => ({ height: lines * P, need: 0, ops: [], keepWithNext: false, space: true, breakBefore: false });
+const textBand = (ops: readonly Op[], need = S): Band => ({
+  height: P,
+  need,
+  ops,
+  keepWithNext: false,
+  space: false,
+  breakBefore: false,
+});
+const spaceBand = (lines = 1): Band => ({
+  height: lines * P,
+  need: 0,
+  ops: [],
+  keepWithNext: false,
+  space: true,
+  breakBefore: false,
+});
 const keep = (b: Band): Band => ({ ...b, keepWithNext: true });
 
 const FANG = style('fangsong');
@@ -77,10 +98,20 @@ function rightOps(runs: readonly Run[], rightInset: number, top: number, measure
 }
 
 /** Paragraph → bands, one per line. */
-function paragraphBands(runs: readonly Run[], measure: Measure, opts: { indent?: number; hang?: number; justify?: boolean; left?: number; width?: number } = {}): Band[] {
+function paragraphBands(
+  runs: readonly Run[],
+  measure: Measure,
+  opts: { indent?: number; hang?: number; justify?: boolean; left?: number; width?: number } = {},
+): Band[] {
   const lines = wrapOps(
     runs,
-    { left: opts.left ?? TYPE_LEFT_MM, width: opts.width ?? TYPE_WIDTH_MM, indent: opts.indent ?? 0, hang: opts.hang ?? 0, justify: opts.justify ?? true },
+    {
+      left: opts.left ?? TYPE_LEFT_MM,
+      width: opts.width ?? TYPE_WIDTH_MM,
+      indent: opts.indent ?? 0,
+      hang: opts.hang ?? 0,
+      justify: opts.justify ?? true,
+    },
     measure,
   );
   const need = Math.max(...runs.map((r) => ptToMm(r.style.size)), 0);
@@ -106,9 +137,22 @@ function bodyBands(paragraphs: readonly Paragraph[], measure: Measure): Band[] {
 }
 
 /** "标签：" + items, continuation lines aligned after the colon (附件说明, 出席, 抄送). */
-function labelledBands(label: Run, text: string, measure: Measure, indent: number, width = TYPE_WIDTH_MM, left = TYPE_LEFT_MM, body: Style = FANG): Band[] {
+function labelledBands(
+  label: Run,
+  text: string,
+  measure: Measure,
+  indent: number,
+  width = TYPE_WIDTH_MM,
+  left = TYPE_LEFT_MM,
+  body: Style = FANG,
+): Band[] {
   const labelWidth = widthOf([label], measure);
-  return paragraphBands([label, { text, style: body }], measure, { indent, hang: indent + labelWidth, left, width });
+  return paragraphBands([label, { text, style: body }], measure, {
+    indent,
+    hang: indent + labelWidth,
+    left,
+    width,
+  });
 }
 
 function attachmentNoteBands(doc: OfficialDocument, measure: Measure): Band[] {
@@ -124,7 +168,8 @@ function attachmentNoteBands(doc: OfficialDocument, measure: Measure): Band[] {
   list.forEach((a, i) => {
     const num: Run = { text: `${i + 1}. `, style: FANG };
     const lead = 2 * C + labelW;
-    const runs: Run[] = i === 0 ? [label, num, { text: a.title, style: FANG }] : [num, { text: a.title, style: FANG }];
+    const runs: Run[] =
+      i === 0 ? [label, num, { text: a.title, style: FANG }] : [num, { text: a.title, style: FANG }];
     out.push(
       ...paragraphBands(runs, measure, {
         indent: i === 0 ? 2 * C : lead,
@@ -205,11 +250,19 @@ function metaOps(doc: OfficialDocument, top: number, measure: Measure): { ops: O
     rows.push({ text: c.term ? `${c.level}★${c.term}` : c.level, style: HEI });
   }
   if (doc.urgency) rows.push({ text: doc.urgency, style: HEI });
-  return { ops: rows.flatMap((r, i) => lineOps([r], TYPE_LEFT_MM, top + i * P, measure)), lines: rows.length };
+  return {
+    ops: rows.flatMap((r, i) => lineOps([r], TYPE_LEFT_MM, top + i * P, measure)),
+    lines: rows.length,
+  };
 }
 
 /** The red 发文机关标志 (or 纪要/令 mark), condensed to fit the type area. */
-function markOps(text: string, top: number, heightMm: number, measure: Measure): { ops: Op[]; bottom: number } {
+function markOps(
+  text: string,
+  top: number,
+  heightMm: number,
+  measure: Measure,
+): { ops: Op[]; bottom: number } {
   const size = heightMm / ptToMm(1);
   const runs: Run[] = [{ text, style: style('xiaobiaosong', size, RED) }];
   return { ops: centredOps(runs, top, measure, TYPE_WIDTH_MM * 0.96), bottom: top + heightMm };
@@ -219,14 +272,27 @@ function standardHeader(doc: OfficialDocument, measure: Measure): Header {
   const format = doc.format ?? defaultFormat(doc.kind);
   const direction = doc.direction ?? defaultDirection(doc.kind);
   const ops: Op[] = [...metaOps(doc, TYPE_TOP_MM, measure).ops];
-  const markTop = TYPE_TOP_MM + (format === 'order' ? ORDER_MARK_TOP_FROM_TYPE_TOP_MM : MARK_TOP_FROM_TYPE_TOP_MM);
+  const markTop =
+    TYPE_TOP_MM + (format === 'order' ? ORDER_MARK_TOP_FROM_TYPE_TOP_MM : MARK_TOP_FROM_TYPE_TOP_MM);
   const markText =
-    doc.markText ?? (format === 'minutes' ? `${doc.organ}纪要` : format === 'order' ? `${doc.organ}令` : doc.withWenjian ? `${doc.organ}文件` : doc.organ);
+    doc.markText ??
+    (format === 'minutes'
+      ? `${doc.organ}纪要`
+      : format === 'order'
+        ? `${doc.organ}令`
+        : doc.withWenjian
+          ? `${doc.organ}文件`
+          : doc.organ);
   const mark = markOps(markText, markTop, 15, measure);
   ops.push(...mark.ops);
   // 7.2.5: 发文字号 two blank lines below the mark.
   let lineTop = mark.bottom + 2 * P;
-  const numberText = format === 'minutes' ? (doc.issueLabel ?? (doc.docNumber ? formatDocNumber(doc.docNumber) : '')) : doc.docNumber ? formatDocNumber(doc.docNumber) : '';
+  const numberText =
+    format === 'minutes'
+      ? (doc.issueLabel ?? (doc.docNumber ? formatDocNumber(doc.docNumber) : ''))
+      : doc.docNumber
+        ? formatDocNumber(doc.docNumber)
+        : '';
   if (format === 'order') {
     // 10.2: 令号 such as "第1号" (issueLabel), else the 发文字号.
     const orderNumber = doc.issueLabel ?? numberText;
@@ -249,14 +315,17 @@ function standardHeader(doc: OfficialDocument, measure: Measure): Header {
       ops.push(...lineOps([{ text: r, style: KAI }], x + labelW, top, measure));
     });
     lineTop += (rows.length - 1) * P;
-    if (numberText) ops.push(...lineOps([{ text: numberText, style: FANG }], TYPE_LEFT_MM + C, lineTop, measure));
+    if (numberText)
+      ops.push(...lineOps([{ text: numberText, style: FANG }], TYPE_LEFT_MM + C, lineTop, measure));
   } else if (numberText) {
     ops.push(...centredOps([{ text: numberText, style: FANG }], lineTop, measure));
   }
   if (format === 'minutes') {
     // 纪要格式 may be set by practice (10.3): the issuing office left and the date right, above the red line.
     lineTop += P;
-    ops.push(...lineOps([{ text: doc.printingOrgan ?? doc.organ, style: FANG }], TYPE_LEFT_MM + C, lineTop, measure));
+    ops.push(
+      ...lineOps([{ text: doc.printingOrgan ?? doc.organ, style: FANG }], TYPE_LEFT_MM + C, lineTop, measure),
+    );
     ops.push(...rightOps([{ text: chineseDate(doc.date), style: FANG }], C, lineTop, measure));
   }
   // 7.2.7: the red separator 4 mm below the 发文字号, as wide as the type area.
@@ -281,7 +350,8 @@ function letterHeader(doc: OfficialDocument, measure: Measure): Header {
   const firstTop = thinY + LETTER_THIN_MM / 2 + (7 / 8) * S;
   const meta = metaOps(doc, firstTop, measure);
   ops.push(...meta.ops);
-  if (doc.docNumber) ops.push(...rightOps([{ text: formatDocNumber(doc.docNumber), style: FANG }], 0, firstTop, measure));
+  if (doc.docNumber)
+    ops.push(...rightOps([{ text: formatDocNumber(doc.docNumber), style: FANG }], 0, firstTop, measure));
   const lastTop = firstTop + Math.max(meta.lines, doc.docNumber ? 1 : 0, 1) * P - P;
   return { ops, bodyTop: lastTop + 3 * P };
 }
@@ -301,7 +371,9 @@ function letterFooterOps(): Op[] {
 function titleBands(title: string, measure: Measure): Band[] {
   if (!title) return [];
   const maxChars = Math.floor(TYPE_WIDTH_MM / cellOf(TITLE.size));
-  return breakTitle(title, maxChars).map((line) => keep(textBand(centredOps([{ text: line, style: TITLE }], 0, measure), ptToMm(TITLE.size))));
+  return breakTitle(title, maxChars).map((line) =>
+    keep(textBand(centredOps([{ text: line, style: TITLE }], 0, measure), ptToMm(TITLE.size))),
+  );
 }
 
 function attachmentPages(doc: OfficialDocument, measure: Measure): Band[] {
@@ -311,7 +383,10 @@ function attachmentPages(doc: OfficialDocument, measure: Measure): Band[] {
     if (a.body === undefined) return;
     // 7.3.7: "附件N" top-left on line 1 in 黑体, the title centred on line 3.
     const label = list.length > 1 ? `附件${i + 1}` : '附件';
-    out.push({ ...keep(textBand(lineOps([{ text: label, style: HEI }], TYPE_LEFT_MM, 0, measure))), breakBefore: true });
+    out.push({
+      ...keep(textBand(lineOps([{ text: label, style: HEI }], TYPE_LEFT_MM, 0, measure))),
+      breakBefore: true,
+    });
     out.push(keep(spaceBand()));
     out.push(...titleBands(a.title, measure));
     out.push(keep(spaceBand()));
@@ -376,7 +451,9 @@ export function pageNumberOps(n: number, measure: Measure): Op[] {
   const runs: Run[] = [{ text: `— ${n} —`, style: PAGE_NO }];
   const top = TYPE_BOTTOM_MM + PAGE_NUMBER_GAP_MM;
   const inset = cellOf(SIZE.sihao);
-  return n % 2 === 1 ? rightOps(runs, inset, top, measure) : lineOps(runs, TYPE_LEFT_MM + inset, top, measure);
+  return n % 2 === 1
+    ? rightOps(runs, inset, top, measure)
+    : lineOps(runs, TYPE_LEFT_MM + inset, top, measure);
 }
 
 /** 版记 (7.4) ops laid upward from the type-area bottom; returns them and their height. */
@@ -394,13 +471,24 @@ function banjiOps(doc: OfficialDocument, letter: boolean, measure: Measure): { o
     rule(y - BANJI_THICK_MM / 2, BANJI_THICK_MM);
     y -= row;
     const printed: Run = { text: `${chineseDate(doc.printDate ?? doc.date)}印发`, style: BANJI };
-    ops.push(...lineOps([{ text: doc.printingOrgan ?? doc.organ, style: BANJI }], TYPE_LEFT_MM + inset, textTop(y), measure));
+    ops.push(
+      ...lineOps(
+        [{ text: doc.printingOrgan ?? doc.organ, style: BANJI }],
+        TYPE_LEFT_MM + inset,
+        textTop(y),
+        measure,
+      ),
+    );
     ops.push(...rightOps([printed], inset, textTop(y), measure));
   }
   const cc = doc.cc ?? [];
   if (cc.length > 0) {
     const label: Run = { text: '抄送：', style: BANJI };
-    const lines = wrapOps([label, { text: `${cc.join('，')}。`, style: BANJI }], { left: TYPE_LEFT_MM + inset, width, hang: widthOf([label], measure), justify: false }, measure);
+    const lines = wrapOps(
+      [label, { text: `${cc.join('，')}。`, style: BANJI }],
+      { left: TYPE_LEFT_MM + inset, width, hang: widthOf([label], measure), justify: false },
+      measure,
+    );
     if (!letter) rule(y + BANJI_THIN_MM / 2, BANJI_THIN_MM);
     y -= row * lines.length;
     lines.forEach((l, k) => ops.push(...l.map((op) => shiftOp(op, textTop(y + k * row)))));
@@ -421,7 +509,11 @@ export function layoutDocument(doc: OfficialDocument, measure: Measure): PageLay
   if (recipients.length > 0) {
     if (doc.title) bands.push(keep(spaceBand()));
     // 7.3.2: 顶格, wrapped lines also 顶格, a full-width colon after the last.
-    bands.push(...paragraphBands([{ text: `${recipients.join('，')}：`, style: FANG }], measure, { justify: true }).map(keep));
+    bands.push(
+      ...paragraphBands([{ text: `${recipients.join('，')}：`, style: FANG }], measure, {
+        justify: true,
+      }).map(keep),
+    );
   } else if (doc.title) {
     bands.push(keep(spaceBand()));
   }
@@ -441,7 +533,8 @@ export function layoutDocument(doc: OfficialDocument, measure: Measure): PageLay
     }
   }
   bands.push(...beforeClosing, ...closing);
-  if (doc.note) bands.push(...paragraphBands([{ text: `（${doc.note}）`, style: FANG }], measure, { indent: 2 * C }));
+  if (doc.note)
+    bands.push(...paragraphBands([{ text: `（${doc.note}）`, style: FANG }], measure, { indent: 2 * C }));
   bands.push(...attendanceBands(doc, measure));
   bands.push(...attachmentPages(doc, measure));
 

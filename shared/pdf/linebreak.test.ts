@@ -8,7 +8,9 @@ const item = (ch: string) => ({ ch, width: isHalfWidth(ch) ? CELL / 2 : CELL });
 const items = (s: string) => Array.from(s).map(item);
 
 // Realistic text: CJK, digits, Latin and punctuation, with punctuation runs no longer than three marks.
-const cjk = fc.constantFrom(...Array.from('会议研究决定关于做好工作通知区政府办公室示例春季森林防火要求各部门'));
+const cjk = fc.constantFrom(
+  ...Array.from('会议研究决定关于做好工作通知区政府办公室示例春季森林防火要求各部门'),
+);
 const punct = fc.constantFrom(...Array.from('。，、；：？！）》」』】〕”’（《「『【〔“‘'));
 const latin = fc.constantFrom(...Array.from('0123456789ABCxyz.%'));
 const token = fc.oneof(
@@ -45,7 +47,10 @@ describe('breakLines (禁则)', () => {
         lines.forEach((line, i) => {
           const placed = placeLine(line, 156, i < lines.length - 1);
           const last = placed[placed.length - 1];
-          if (last) expect(last.x + last.item.width - (CLOSING.has(last.item.ch) ? last.item.width / 2 : 0)).toBeLessThanOrEqual(156 + 1e-6);
+          if (last)
+            expect(
+              last.x + last.item.width - (CLOSING.has(last.item.ch) ? last.item.width / 2 : 0),
+            ).toBeLessThanOrEqual(156 + 1e-6);
         });
       }),
       { numRuns: 300 },
@@ -103,7 +108,8 @@ describe('breakTitle', () => {
   });
 
   it('shapes three lines as a diamond and respects the line limit', () => {
-    const title = '示例区人民政府关于进一步加强和改进新时代基层政务公开标准化规范化建设工作推动政务服务提质增效的实施意见';
+    const title =
+      '示例区人民政府关于进一步加强和改进新时代基层政务公开标准化规范化建设工作推动政务服务提质增效的实施意见';
     const lines = breakTitle(title, 20);
     expect(lines.join('')).toBe(title);
     expect(lines.length).toBeGreaterThanOrEqual(3);
@@ -116,11 +122,14 @@ describe('breakTitle', () => {
 
   it('obeys 禁则 in titles', () => {
     fc.assert(
-      fc.property(fc.array(token, { minLength: 22, maxLength: 50 }).map((ts) => ts.join('')), (title) => {
-        const lines = breakTitle(title, 20);
-        expect(lines.join('')).toBe(title);
-        lines.slice(1).forEach((l) => expect(CLOSING.has(l[0] ?? '')).toBe(false));
-      }),
+      fc.property(
+        fc.array(token, { minLength: 22, maxLength: 50 }).map((ts) => ts.join('')),
+        (title) => {
+          const lines = breakTitle(title, 20);
+          expect(lines.join('')).toBe(title);
+          lines.slice(1).forEach((l) => expect(CLOSING.has(l[0] ?? '')).toBe(false));
+        },
+      ),
       { numRuns: 100 },
     );
   });

@@ -81,7 +81,11 @@ export function breakLines<T extends BreakItem>(
     }
     // Squeeze rather than push when the group carries a closing mark that would otherwise start a line.
     const overflow = width + gw - limit();
-    if (line.length > 0 && group.some((g) => isClosing(g.ch)) && overflow <= squeezeCapacity([...line, ...group]) + EPS) {
+    if (
+      line.length > 0 &&
+      group.some((g) => isClosing(g.ch)) &&
+      overflow <= squeezeCapacity([...line, ...group]) + EPS
+    ) {
       line.push(...group);
       width += gw;
       continue;
@@ -108,7 +112,11 @@ export function breakLines<T extends BreakItem>(
  * `justify` is set (every line of a paragraph but its last), spreads leftover space over the gaps so the
  * right edge stays on the type-area edge.
  */
-export function placeLine<T extends BreakItem>(line: BrokenLine<T>, lineWidth: number, justify: boolean): PlacedItem<T>[] {
+export function placeLine<T extends BreakItem>(
+  line: BrokenLine<T>,
+  lineWidth: number,
+  justify: boolean,
+): PlacedItem<T>[] {
   const items = line.items;
   const over = line.width - lineWidth;
   const capacity = squeezeCapacity(items);

@@ -1,5 +1,12 @@
 /** Meeting documents as 公文: the 会议通知 (a 通知 with an agenda) and the 常务会议纪要 with attendance. */
-import { chineseDate, type AttendanceLists, type DocNumber, type OfficialDocument, type Paragraph, type Seal } from './model';
+import {
+  chineseDate,
+  type AttendanceLists,
+  type DocNumber,
+  type OfficialDocument,
+  type Paragraph,
+  type Seal,
+} from './model';
 
 export interface MeetingNotice {
   readonly organ: string;
@@ -24,19 +31,28 @@ export interface MeetingNotice {
 }
 
 const ORDINALS = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const ordinal = (n: number): string => (n <= 10 ? (ORDINALS[n - 1] ?? String(n)) : n < 20 ? `十${ORDINALS[n - 11] ?? ''}` : String(n));
+const ordinal = (n: number): string =>
+  n <= 10 ? (ORDINALS[n - 1] ?? String(n)) : n < 20 ? `十${ORDINALS[n - 11] ?? ''}` : String(n);
 
 /** 会议通知 → a 通知 whose body lists time, place, attendees, agenda and requirements. */
 export function meetingNoticeDocument(n: MeetingNotice): OfficialDocument {
-  const body: Paragraph[] = [{ text: n.intro ?? `经研究，定于${n.time}召开${n.meetingName}。现将有关事项通知如下。` }];
+  const body: Paragraph[] = [
+    { text: n.intro ?? `经研究，定于${n.time}召开${n.meetingName}。现将有关事项通知如下。` },
+  ];
   const sections: [string, Paragraph[]][] = [
     ['会议时间', [{ text: `${n.time}。` }]],
     ['会议地点', [{ text: `${n.place}。` }]],
     ['参会人员', [{ text: `${n.attendees.join('；')}。` }]],
-    ['会议议程', n.agenda.map((item, i) => ({ level: 2 as const, heading: `（${ordinal(i + 1)}）`, text: item }))],
+    [
+      '会议议程',
+      n.agenda.map((item, i) => ({ level: 2 as const, heading: `（${ordinal(i + 1)}）`, text: item })),
+    ],
   ];
   if (n.requirements && n.requirements.length > 0) {
-    sections.push(['有关要求', n.requirements.map((r, i) => ({ level: 3 as const, heading: `${i + 1}. `, text: r }))]);
+    sections.push([
+      '有关要求',
+      n.requirements.map((r, i) => ({ level: 3 as const, heading: `${i + 1}. `, text: r })),
+    ]);
   }
   sections.forEach(([heading, paras], i) => {
     body.push({ level: 1, heading: `${ordinal(i + 1)}、${heading}` }, ...paras);
@@ -98,7 +114,9 @@ export interface MinutesInput {
 
 export function minutesDocument(m: MinutesInput): OfficialDocument {
   const body: Paragraph[] = [{ text: m.intro }];
-  m.items.forEach((item, i) => body.push({ level: 1, heading: `${ordinal(i + 1)}、${item.heading}` }, { text: item.text }));
+  m.items.forEach((item, i) =>
+    body.push({ level: 1, heading: `${ordinal(i + 1)}、${item.heading}` }, { text: item.text }),
+  );
   return {
     kind: 'jiyao',
     organ: m.office,

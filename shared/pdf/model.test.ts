@@ -32,14 +32,29 @@ describe('model helpers', () => {
       { name: '丙', title: '区财政局局长', status: 'attending' },
       { name: '丁', status: 'present' },
     ]);
-    expect(lists).toEqual({ present: ['甲', '丁'], absent: ['乙（出差）'], attending: ['丙（区财政局局长）'] });
+    expect(lists).toEqual({
+      present: ['甲', '丁'],
+      absent: ['乙（出差）'],
+      attending: ['丙（区财政局局长）'],
+    });
   });
 
   it('turns a meeting notice into a 通知 with numbered sections and the agenda', () => {
     const doc = meetingNoticeDocument(NOTICE);
     expect(doc.kind).toBe('tongzhi');
     const headings = doc.body.filter((p) => p.level === 1).map((p) => p.heading);
-    expect(headings).toEqual(['一、会议时间', '二、会议地点', '三、参会人员', '四、会议议程', '五、有关要求']);
-    expect(doc.body.filter((p) => p.level === 2).map((p) => p.heading)).toEqual(['（一）', '（二）', '（三）', '（四）']);
+    expect(headings).toEqual([
+      '一、会议时间',
+      '二、会议地点',
+      '三、参会人员',
+      '四、会议议程',
+      '五、有关要求',
+    ]);
+    expect(doc.body.filter((p) => p.level === 2).map((p) => p.heading)).toEqual([
+      '（一）',
+      '（二）',
+      '（三）',
+      '（四）',
+    ]);
   });
 });

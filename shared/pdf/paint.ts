@@ -72,22 +72,47 @@ export function createPainter(doc: PDFDocument, fonts: ReadonlyMap<FontRole, PDF
   };
 }
 
-export async function paintPages(doc: PDFDocument, pages: readonly PageLayout[], fonts: ReadonlyMap<FontRole, PDFFont>): Promise<void> {
+export async function paintPages(
+  doc: PDFDocument,
+  pages: readonly PageLayout[],
+  fonts: ReadonlyMap<FontRole, PDFFont>,
+): Promise<void> {
   const painter = createPainter(doc, fonts);
-  for (const layout of pages) await painter.paint(doc.addPage([mmToPt(PAGE_WIDTH_MM), mmToPt(PAGE_HEIGHT_MM)]), layout.ops);
+  for (const layout of pages)
+    await painter.paint(doc.addPage([mmToPt(PAGE_WIDTH_MM), mmToPt(PAGE_HEIGHT_MM)]), layout.ops);
 }
 
-async function paintShape(doc: PDFDocument, page: PDFPage, frame: Frame, op: Exclude<Op, TextOp>, images: Map<Uint8Array, PDFImage>): Promise<void> {
+async function paintShape(
+  doc: PDFDocument,
+  page: PDFPage,
+  frame: Frame,
+  op: Exclude<Op, TextOp>,
+  images: Map<Uint8Array, PDFImage>,
+): Promise<void> {
   const { x, y } = frame;
   switch (op.kind) {
     case 'rule':
-      page.drawLine({ start: { x: x(op.x1), y: y(op.y1) }, end: { x: x(op.x2), y: y(op.y2) }, thickness: mmToPt(op.width), color: rgb(...op.color) });
+      page.drawLine({
+        start: { x: x(op.x1), y: y(op.y1) },
+        end: { x: x(op.x2), y: y(op.y2) },
+        thickness: mmToPt(op.width),
+        color: rgb(...op.color),
+      });
       return;
     case 'circle':
-      page.drawCircle({ x: x(op.cx), y: y(op.cy), size: mmToPt(op.r), borderWidth: mmToPt(op.width), borderColor: rgb(...op.color) });
+      page.drawCircle({
+        x: x(op.cx),
+        y: y(op.cy),
+        size: mmToPt(op.r),
+        borderWidth: mmToPt(op.width),
+        borderColor: rgb(...op.color),
+      });
       return;
     case 'polygon': {
-      const path = op.points.map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${mmToPt(px).toFixed(2)} ${mmToPt(py).toFixed(2)}`).join(' ') + ' Z';
+      const path =
+        op.points
+          .map(([px, py], i) => `${i === 0 ? 'M' : 'L'}${mmToPt(px).toFixed(2)} ${mmToPt(py).toFixed(2)}`)
+          .join(' ') + ' Z';
       page.drawSvgPath(path, { x: x(0), y: y(0), color: rgb(...op.color), borderWidth: 0 });
       return;
     }
@@ -101,7 +126,12 @@ async function paintShape(doc: PDFDocument, page: PDFPage, frame: Frame, op: Exc
         }
         images.set(op.png, image);
       }
-      page.drawImage(image, { x: x(op.x), y: y(op.top + op.height), width: mmToPt(op.width), height: mmToPt(op.height) });
+      page.drawImage(image, {
+        x: x(op.x),
+        y: y(op.top + op.height),
+        width: mmToPt(op.width),
+        height: mmToPt(op.height),
+      });
       return;
     }
     default: {
@@ -163,7 +193,14 @@ function paintTexts(
     const sin = t.rotate ? Math.sin(rad) : 0;
     // A thousandth of a point is far below any printer's resolution and keeps the content stream short.
     ops.push(
-      setTextMatrix(r4(sx * cos), r4(sx * sin), r4(-sin), r4(cos), r3(x(t.x)), r3(y(t.top + EM_ASCENT * ptToMm(t.size)))),
+      setTextMatrix(
+        r4(sx * cos),
+        r4(sx * sin),
+        r4(-sin),
+        r4(cos),
+        r3(x(t.x)),
+        r3(y(t.top + EM_ASCENT * ptToMm(t.size))),
+      ),
       showText(encode(f, t.text)),
     );
   }

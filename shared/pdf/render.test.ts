@@ -7,18 +7,49 @@ import { PDFDocument, PDFName, PDFDict, PDFRawStream, PDFStream, decodePDFRawStr
 import fontkit from '@pdf-lib/fontkit';
 import { nodePdfEnv } from '../../scripts/fonts';
 import { sampleIncomingPdf } from '../../scripts/pdf-samples';
-import { HAN, MINUTES, NOTICE, ORGAN, QINGSHI, TONGZHI, longMinutes } from '../../test/fixtures/pdf/sample-office';
-import { horizontalRules, inkBounds, inkIn, pdffonts, rasterise, textLines, type Raster, type TextLine } from '../../test/fixtures/pdf/poppler';
+import {
+  HAN,
+  MINUTES,
+  NOTICE,
+  ORGAN,
+  QINGSHI,
+  TONGZHI,
+  longMinutes,
+} from '../../test/fixtures/pdf/sample-office';
+import {
+  horizontalRules,
+  inkBounds,
+  inkIn,
+  pdffonts,
+  rasterise,
+  textLines,
+  type Raster,
+  type TextLine,
+} from '../../test/fixtures/pdf/poppler';
 import { ringSealPng } from '../../test/fixtures/pdf/png';
 import { CLOSING, OPENING } from './chars';
 import type { PdfEnv } from './fonts';
 import { DOC_KIND_LABEL, type DocKind } from './model';
 import { minutesDocument } from './meeting';
 import { PdfInputError, stampReceivedPdf, MAX_RECEIVED_PDF_BYTES } from './stamp';
-import { renderCopies, renderDocument, renderMeetingNotice, renderMinutes, type RenderResult } from './render';
+import {
+  renderCopies,
+  renderDocument,
+  renderMeetingNotice,
+  renderMinutes,
+  type RenderResult,
+} from './render';
 
 // The standard's numbers, restated here on purpose: the tests must not borrow the engine's constants.
-const STD = { top: 37, left: 28, width: 156, height: 225, markTop: 37 + 35, pageNoTop: 37 + 225 + 7, pageW: 210 };
+const STD = {
+  top: 37,
+  left: 28,
+  width: 156,
+  height: 225,
+  markTop: 37 + 35,
+  pageNoTop: 37 + 225 + 7,
+  pageW: 210,
+};
 
 let env: PdfEnv;
 const out: Record<string, RenderResult> = {};
@@ -93,14 +124,22 @@ describe('fonts', () => {
       expect(subtype).toBe(PDFName.of('CIDFontType0'));
       expect(obj.get(PDFName.of('CIDToGIDMap'))).toBeUndefined();
       const file = descriptor.lookup(PDFName.of('FontFile3'));
-      expect(file instanceof PDFRawStream && file.dict.get(PDFName.of('Subtype'))).toBe(PDFName.of('OpenType'));
+      expect(file instanceof PDFRawStream && file.dict.get(PDFName.of('Subtype'))).toBe(
+        PDFName.of('OpenType'),
+      );
     }
     expect(cidFonts).toBe(3);
   });
 
   it('reports which font stood in for which role, in the result and the PDF', async () => {
     const r = out.tongzhi;
-    expect(r?.fonts.map((f) => f.role).sort()).toEqual(['fangsong', 'heiti', 'kaiti', 'songti', 'xiaobiaosong']);
+    expect(r?.fonts.map((f) => f.role).sort()).toEqual([
+      'fangsong',
+      'heiti',
+      'kaiti',
+      'songti',
+      'xiaobiaosong',
+    ]);
     const doc = await PDFDocument.load(r?.bytes ?? new Uint8Array());
     expect(doc.getKeywords()).toContain('仿宋=');
   });
@@ -125,8 +164,12 @@ describe('every drawn character has ink (no blank CJK glyphs)', () => {
   it('draws red ink for the mark and the separator, black for the body', () => {
     const p1 = rasters.tongzhi?.[0];
     if (!p1) throw new Error('missing raster');
-    expect(inkIn(p1, { x0: STD.left, y0: STD.markTop, x1: STD.left + STD.width, y1: STD.markTop + 16 }, 'red')).toBeGreaterThan(500);
-    expect(inkIn(p1, { x0: STD.left, y0: 160, x1: STD.left + STD.width, y1: 260 }, 'dark')).toBeGreaterThan(2000);
+    expect(
+      inkIn(p1, { x0: STD.left, y0: STD.markTop, x1: STD.left + STD.width, y1: STD.markTop + 16 }, 'red'),
+    ).toBeGreaterThan(500);
+    expect(inkIn(p1, { x0: STD.left, y0: 160, x1: STD.left + STD.width, y1: 260 }, 'dark')).toBeGreaterThan(
+      2000,
+    );
   });
 });
 
@@ -141,14 +184,19 @@ describe('text extraction round-trips', () => {
 
   it('reads back the same text with a second parser (pdf.js), its fonts loaded from the file', async () => {
     const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-    const doc = await pdfjs.getDocument({ data: (out.tongzhi?.bytes ?? new Uint8Array()).slice(), disableFontFace: true, verbosity: 0 }).promise;
+    const doc = await pdfjs.getDocument({
+      data: (out.tongzhi?.bytes ?? new Uint8Array()).slice(),
+      disableFontFace: true,
+      verbosity: 0,
+    }).promise;
     const page = await doc.getPage(1);
     const content = await page.getTextContent();
     const text = squash(content.items.map((i) => ('str' in i ? i.str : '')).join(''));
     expect(text).toContain(squash(TONGZHI.body[0]?.text ?? ''));
     await page.getOperatorList();
     const fontIds = new Set(content.items.map((i) => ('fontName' in i ? i.fontName : '')));
-    for (const id of fontIds) expect((page.commonObjs.get(id) as { missingFile?: boolean }).missingFile, id).toBe(false);
+    for (const id of fontIds)
+      expect((page.commonObjs.get(id) as { missingFile?: boolean }).missingFile, id).toBe(false);
     await doc.destroy();
   });
 
@@ -197,7 +245,11 @@ describe('GB/T 9704-2012 geometry, measured from the pages', () => {
     expect(sep).toBeDefined();
     within((sep?.x1 ?? 0) - (sep?.x0 ?? 0), STD.width);
     within(sep?.x0 ?? 0, STD.left);
-    const number = inkBounds(p1, { x0: STD.left, y0: (mark?.y1 ?? 0) + 1, x1: STD.left + STD.width, y1: (sep?.y ?? 0) - 1 }, 'dark');
+    const number = inkBounds(
+      p1,
+      { x0: STD.left, y0: (mark?.y1 ?? 0) + 1, x1: STD.left + STD.width, y1: (sep?.y ?? 0) - 1 },
+      'dark',
+    );
     // The number's em box ends about 0.1 em under its ink: 4 mm from the em box.
     within((sep?.y ?? 0) - (number?.y1 ?? 0), 4.5);
   });
@@ -262,16 +314,31 @@ describe('上行文 header and the seal, measured from the pages', () => {
       const date = lines.find((l) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(squash(l.text)));
       const raster = rasters[name]?.[p];
       if (!raster || !date || !above) throw new Error(`${name}: no date line`);
-      const aboveInk = inkBounds(raster, { x0: STD.left, y0: Math.min(...above.words.map((w) => w.y0)), x1: STD.left + STD.width, y1: Math.max(...above.words.map((w) => w.y1)) }, 'dark');
+      const aboveInk = inkBounds(
+        raster,
+        {
+          x0: STD.left,
+          y0: Math.min(...above.words.map((w) => w.y0)),
+          x1: STD.left + STD.width,
+          y1: Math.max(...above.words.map((w) => w.y1)),
+        },
+        'dark',
+      );
       const textBottom = aboveInk?.y1 ?? 0;
-      const seal = inkBounds(raster, { x0: STD.left, y0: textBottom - 8, x1: STD.pageW, y1: STD.top + STD.height + 5 }, 'red');
+      const seal = inkBounds(
+        raster,
+        { x0: STD.left, y0: textBottom - 8, x1: STD.pageW, y1: STD.top + STD.height + 5 },
+        'red',
+      );
       expect(seal, name).not.toBeNull();
       // 上不压正文: the seal starts below the text; 印章顶端上距正文一行之内.
       expect(seal?.y0 ?? 0, name).toBeGreaterThanOrEqual(textBottom - 0.5);
       expect((seal?.y0 ?? 0) - textBottom, name).toBeLessThanOrEqual(10.3);
       // 下压成文日期: the date lies inside the seal.
       const d = date.words[0];
-      expect(d && (seal?.x0 ?? 0) < d.x0 && (seal?.x1 ?? 0) > d.x1 && (seal?.y1 ?? 0) > d.y1, name).toBe(true);
+      expect(d && (seal?.x0 ?? 0) < d.x0 && (seal?.x1 ?? 0) > d.x1 && (seal?.y1 ?? 0) > d.y1, name).toBe(
+        true,
+      );
       // 成文日期 右空四字.
       expect(Math.abs((d?.x1 ?? 0) - (STD.left + STD.width - 4 * C)), name).toBeLessThanOrEqual(1.5);
     }
@@ -284,17 +351,25 @@ describe('PNG seals', () => {
     const page = rasterise(r.bytes, 72)[0];
     const date = textLines(r.bytes)[0]?.find((l) => squash(l.text) === '2026年3月6日');
     if (!page || !date) throw new Error('no page or date');
-    const seal = inkBounds(page, { x0: STD.left, y0: (date.words[0]?.y0 ?? 0) - 30, x1: STD.pageW, y1: (date.words[0]?.y1 ?? 0) + 30 }, 'red');
+    const seal = inkBounds(
+      page,
+      { x0: STD.left, y0: (date.words[0]?.y0 ?? 0) - 30, x1: STD.pageW, y1: (date.words[0]?.y1 ?? 0) + 30 },
+      'red',
+    );
     // 42 mm wide, centred on the date.
     expect(Math.abs((seal?.x1 ?? 0) - (seal?.x0 ?? 0) - 42)).toBeLessThanOrEqual(1.5);
     const d = date.words[0];
-    expect(Math.abs(((seal?.x0 ?? 0) + (seal?.x1 ?? 0)) / 2 - ((d?.x0 ?? 0) + (d?.x1 ?? 0)) / 2)).toBeLessThanOrEqual(1.5);
+    expect(
+      Math.abs(((seal?.x0 ?? 0) + (seal?.x1 ?? 0)) / 2 - ((d?.x0 ?? 0) + (d?.x1 ?? 0)) / 2),
+    ).toBeLessThanOrEqual(1.5);
     // Transparency: the date under the seal still shows black ink.
     if (d) expect(inkIn(page, d, 'dark')).toBeGreaterThan(20);
   }, 60_000);
 
   it('refuses an image that is not a PNG, in Chinese', async () => {
-    await expect(renderDocument({ ...HAN, seal: { kind: 'png', bytes: new Uint8Array([1, 2, 3]) } }, env)).rejects.toThrow(/PNG/);
+    await expect(
+      renderDocument({ ...HAN, seal: { kind: 'png', bytes: new Uint8Array([1, 2, 3]) } }, env),
+    ).rejects.toThrow(/PNG/);
   });
 });
 
@@ -303,7 +378,16 @@ describe('all 15 kinds of 公文', () => {
     for (const kind of Object.keys(DOC_KIND_LABEL) as DocKind[]) {
       const label = DOC_KIND_LABEL[kind].replace(/（.*）/, '');
       const r = await renderDocument(
-        { kind, organ: ORGAN, docNumber: { prefix: '示政发', year: 2026, serial: 9 }, title: `示例区人民政府办公室关于示例事项的${label}`, mainRecipients: ['区政府各部门'], body: [{ text: `这是一份${label}的正文。` }], date: '2026-03-05', signers: ['刘振华'] },
+        {
+          kind,
+          organ: ORGAN,
+          docNumber: { prefix: '示政发', year: 2026, serial: 9 },
+          title: `示例区人民政府办公室关于示例事项的${label}`,
+          mainRecipients: ['区政府各部门'],
+          body: [{ text: `这是一份${label}的正文。` }],
+          date: '2026-03-05',
+          signers: ['刘振华'],
+        },
         env,
       );
       const all = fullText(textLines(r.bytes));
@@ -348,7 +432,9 @@ describe('pagination rules', () => {
       expect(printed, name).toBeDefined();
       expect(printed?.words[0]?.y1 ?? 0).toBeLessThanOrEqual(STD.top + STD.height);
       expect(printed?.words[0]?.y0 ?? 0).toBeGreaterThan(STD.top + STD.height - 12);
-      pages.slice(0, -1).forEach((lines) => expect(lines.some((l) => squash(l.text).endsWith('印发'))).toBe(false));
+      pages
+        .slice(0, -1)
+        .forEach((lines) => expect(lines.some((l) => squash(l.text).endsWith('印发'))).toBe(false));
     }
   });
 
@@ -384,7 +470,12 @@ describe('pagination rules', () => {
 
 describe('numbered classified copies', () => {
   it('makes N distinct copies numbered 000001…, with 密级 on the first page', async () => {
-    const copies = await renderCopies({ ...HAN, format: 'standard', classification: { level: '机密', term: '1年' } }, env, 3, { watermark: { text: '周静 2026-03-05 14:20' } });
+    const copies = await renderCopies(
+      { ...HAN, format: 'standard', classification: { level: '机密', term: '1年' } },
+      env,
+      3,
+      { watermark: { text: '周静 2026-03-05 14:20' } },
+    );
     expect(copies).toHaveLength(3);
     copies.forEach((c, i) => {
       const first = squash(pageText(textLines(c.bytes)[0] ?? []));
@@ -399,7 +490,11 @@ describe('stampReceivedPdf', () => {
   it('adds the 收文章 top-right of page 1 and leaves the original bytes alone', async () => {
     const original = await sampleIncomingPdf();
     const before = Buffer.from(original).toString('base64');
-    const stamped = await stampReceivedPdf(original, { unit: ORGAN, number: '收〔2026〕35号', date: '2026-03-06', copies: 2 }, env);
+    const stamped = await stampReceivedPdf(
+      original,
+      { unit: ORGAN, number: '收〔2026〕35号', date: '2026-03-06', copies: 2 },
+      env,
+    );
     expect(Buffer.from(original).toString('base64')).toBe(before);
     const page = rasterise(stamped, 72)[0];
     if (!page) throw new Error('missing raster');
@@ -414,7 +509,11 @@ describe('stampReceivedPdf', () => {
 
   it('stamps the displayed top-right corner, upright, on rotated pages', async () => {
     for (const rotation of [90, 180, 270]) {
-      const stamped = await stampReceivedPdf(await sampleIncomingPdf(rotation), { unit: ORGAN, number: '收〔2026〕36号', date: '2026-03-06', copies: 1 }, env);
+      const stamped = await stampReceivedPdf(
+        await sampleIncomingPdf(rotation),
+        { unit: ORGAN, number: '收〔2026〕36号', date: '2026-03-06', copies: 1 },
+        env,
+      );
       const page = rasterise(stamped, 72)[0];
       if (!page) throw new Error('missing raster');
       const widthMm = page.width / page.scale;
@@ -422,7 +521,9 @@ describe('stampReceivedPdf', () => {
       expect(box?.x1 ?? 0, `rotation ${rotation}`).toBeGreaterThan(widthMm - 15);
       expect(box?.y0 ?? 99, `rotation ${rotation}`).toBeLessThan(15);
       // Upright: the words come back in reading order from a raster-free extractor.
-      expect(squash(pageText(textLines(stamped)[0] ?? [])), `rotation ${rotation}`).toContain('收〔2026〕36号');
+      expect(squash(pageText(textLines(stamped)[0] ?? [])), `rotation ${rotation}`).toContain(
+        '收〔2026〕36号',
+      );
     }
   }, 120_000);
 
@@ -432,7 +533,9 @@ describe('stampReceivedPdf', () => {
     await expect(stampReceivedPdf(garbage, stamp, env)).rejects.toThrow(/不是 PDF/);
     const truncated = new TextEncoder().encode('%PDF-1.7\n1 0 obj << /Type /Catalog /Pages 2 0 R');
     await expect(stampReceivedPdf(truncated, stamp, env)).rejects.toBeInstanceOf(PdfInputError);
-    await expect(stampReceivedPdf(new Uint8Array(MAX_RECEIVED_PDF_BYTES + 1), stamp, env)).rejects.toThrow(/过大/);
+    await expect(stampReceivedPdf(new Uint8Array(MAX_RECEIVED_PDF_BYTES + 1), stamp, env)).rejects.toThrow(
+      /过大/,
+    );
     await expect(stampReceivedPdf(new Uint8Array(0), stamp, env)).rejects.toThrow(/空/);
   });
 });

@@ -82,7 +82,9 @@ export async function renderLayout(
   // Keywords carry the font report: which font stood in for which role.
   pdf.setKeywords([`字体：${describeFontUse(embedded.uses)}`]);
   // …and a custom Info key for tools that look for it by name. getInfoDict is internal to pdf-lib.
-  (pdf as unknown as { getInfoDict(): PDFDict }).getInfoDict().set(PDFName.of('HuiwenFonts'), PDFHexString.fromText(describeFontUse(embedded.uses)));
+  (pdf as unknown as { getInfoDict(): PDFDict })
+    .getInfoDict()
+    .set(PDFName.of('HuiwenFonts'), PDFHexString.fromText(describeFontUse(embedded.uses)));
   if (options.createdAt) {
     pdf.setCreationDate(options.createdAt);
     pdf.setModificationDate(options.createdAt);
@@ -94,21 +96,48 @@ export async function renderLayout(
 }
 
 /** Renders one 公文 (or 纪要) to PDF. */
-export async function renderDocument(doc: OfficialDocument, env: PdfEnv, options: RenderOptions = {}, cache?: SubsetCache): Promise<RenderResult> {
-  return renderLayout((m) => layoutDocument(doc, m), env, { title: doc.title || doc.markText || doc.organ, subject: DOC_KIND_LABEL[doc.kind], ...(options.createdAt ? { createdAt: options.createdAt } : {}) }, options, cache);
+export async function renderDocument(
+  doc: OfficialDocument,
+  env: PdfEnv,
+  options: RenderOptions = {},
+  cache?: SubsetCache,
+): Promise<RenderResult> {
+  return renderLayout(
+    (m) => layoutDocument(doc, m),
+    env,
+    {
+      title: doc.title || doc.markText || doc.organ,
+      subject: DOC_KIND_LABEL[doc.kind],
+      ...(options.createdAt ? { createdAt: options.createdAt } : {}),
+    },
+    options,
+    cache,
+  );
 }
 
 /** N distinct numbered copies (份号 000001…), one PDF each; fonts are subset once. */
-export async function renderCopies(doc: OfficialDocument, env: PdfEnv, count: number, options: RenderOptions = {}): Promise<RenderResult[]> {
-  if (!Number.isInteger(count) || count < 1 || count > 999_999) throw new RangeError('印制份数应为 1 到 999999 之间的整数');
+export async function renderCopies(
+  doc: OfficialDocument,
+  env: PdfEnv,
+  count: number,
+  options: RenderOptions = {},
+): Promise<RenderResult[]> {
+  if (!Number.isInteger(count) || count < 1 || count > 999_999)
+    throw new RangeError('印制份数应为 1 到 999999 之间的整数');
   const cache: SubsetCache = new Map();
   const out: RenderResult[] = [];
-  for (let n = 1; n <= count; n++) out.push(await renderDocument({ ...doc, copyNumber: n }, env, options, cache));
+  for (let n = 1; n <= count; n++)
+    out.push(await renderDocument({ ...doc, copyNumber: n }, env, options, cache));
   return out;
 }
 
 /** N numbered copies in one PDF, copy after copy. */
-export async function renderCopiesCombined(doc: OfficialDocument, env: PdfEnv, count: number, options: RenderOptions = {}): Promise<RenderResult> {
+export async function renderCopiesCombined(
+  doc: OfficialDocument,
+  env: PdfEnv,
+  count: number,
+  options: RenderOptions = {},
+): Promise<RenderResult> {
   const copies = await renderCopies(doc, env, count, options);
   const merged = await PDFDocument.create({ updateMetadata: false });
   for (const c of copies) {
@@ -123,21 +152,42 @@ export async function renderCopiesCombined(doc: OfficialDocument, env: PdfEnv, c
 }
 
 /** 会议通知 with its agenda. */
-export async function renderMeetingNotice(notice: MeetingNotice, env: PdfEnv, options: RenderOptions = {}): Promise<RenderResult> {
+export async function renderMeetingNotice(
+  notice: MeetingNotice,
+  env: PdfEnv,
+  options: RenderOptions = {},
+): Promise<RenderResult> {
   return renderDocument(meetingNoticeDocument(notice), env, options);
 }
 
 /** 常务会议纪要 with 出席/请假/列席 from the attendance records. */
-export async function renderMinutes(minutes: MinutesInput, env: PdfEnv, options: RenderOptions = {}): Promise<RenderResult> {
+export async function renderMinutes(
+  minutes: MinutesInput,
+  env: PdfEnv,
+  options: RenderOptions = {},
+): Promise<RenderResult> {
   return renderDocument(minutesDocument(minutes), env, options);
 }
 
-export async function renderSignInSheet(sheet: SignInSheet, env: PdfEnv, options: RenderOptions = {}): Promise<RenderResult> {
+export async function renderSignInSheet(
+  sheet: SignInSheet,
+  env: PdfEnv,
+  options: RenderOptions = {},
+): Promise<RenderResult> {
   const table = signInTable(sheet);
   return renderLayout((m) => layoutTable(table, m), env, { title: table.title, subject: '签到表' }, options);
 }
 
-export async function renderLeaveSlip(slip: LeaveSlip, env: PdfEnv, options: RenderOptions = {}): Promise<RenderResult> {
+export async function renderLeaveSlip(
+  slip: LeaveSlip,
+  env: PdfEnv,
+  options: RenderOptions = {},
+): Promise<RenderResult> {
   const table = leaveTable(slip);
-  return renderLayout((m) => layoutTable(table, m), env, { title: `${slip.name}请假单`, subject: '请假单' }, options);
+  return renderLayout(
+    (m) => layoutTable(table, m),
+    env,
+    { title: `${slip.name}请假单`, subject: '请假单' },
+    options,
+  );
 }

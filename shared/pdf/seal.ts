@@ -10,13 +10,23 @@ import { style, widthOf, type Measure } from './text';
 /** Width/height of a PNG from its IHDR chunk. */
 export function pngSize(png: Uint8Array): { width: number; height: number } {
   const sig = [0x89, 0x50, 0x4e, 0x47];
-  if (png.byteLength < 24 || sig.some((b, i) => png[i] !== b)) throw new Error('印章图片不是 PNG 格式，请提供带透明背景的 PNG 图片');
+  if (png.byteLength < 24 || sig.some((b, i) => png[i] !== b))
+    throw new Error('印章图片不是 PNG 格式，请提供带透明背景的 PNG 图片');
   const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
   return { width: dv.getUint32(16), height: dv.getUint32(20) };
 }
 
 /** A glyph centred on (x, y) (mm, y down), rotated by `deg` counter-clockwise. */
-export function centredGlyph(ch: string, role: TextOp['role'], size: number, x: number, y: number, deg: number, measure: Measure, opacity?: number): TextOp {
+export function centredGlyph(
+  ch: string,
+  role: TextOp['role'],
+  size: number,
+  x: number,
+  y: number,
+  deg: number,
+  measure: Measure,
+  opacity?: number,
+): TextOp {
   const w = widthOf([{ text: ch, style: style(role, size) }], measure);
   const h = ptToMm(size);
   const rad = (deg * Math.PI) / 180;
@@ -25,7 +35,17 @@ export function centredGlyph(ch: string, role: TextOp['role'], size: number, x: 
   const oy = (EM_ASCENT - 0.5) * h;
   const bx = x - (ox * Math.cos(rad) - oy * Math.sin(rad));
   const by = y + (ox * Math.sin(rad) + oy * Math.cos(rad));
-  return { kind: 'text', role, size, color: RED, x: bx, top: by - EM_ASCENT * h, text: ch, rotate: deg, ...(opacity === undefined ? {} : { opacity }) };
+  return {
+    kind: 'text',
+    role,
+    size,
+    color: RED,
+    x: bx,
+    top: by - EM_ASCENT * h,
+    text: ch,
+    rotate: deg,
+    ...(opacity === undefined ? {} : { opacity }),
+  };
 }
 
 /** Ops of a seal centred at (cx, cy). */
@@ -67,9 +87,21 @@ function sampleSealOps(organ: string, cx: number, cy: number, measure: Measure):
   chars.forEach((ch, i) => {
     const deg = 90 + span / 2 - (chars.length === 1 ? span / 2 : (i * span) / (chars.length - 1));
     const rad = (deg * Math.PI) / 180;
-    ops.push(centredGlyph(ch, 'songti', size, cx + arcR * Math.cos(rad), cy - arcR * Math.sin(rad), deg - 90, measure));
+    ops.push(
+      centredGlyph(
+        ch,
+        'songti',
+        size,
+        cx + arcR * Math.cos(rad),
+        cy - arcR * Math.sin(rad),
+        deg - 90,
+        measure,
+      ),
+    );
   });
   // "示例" under the star, large enough to be unmistakable.
-  ['示', '例'].forEach((ch, i) => ops.push(centredGlyph(ch, 'heiti', 14, cx + (i === 0 ? -3.2 : 3.2), cy + 11, 0, measure)));
+  ['示', '例'].forEach((ch, i) =>
+    ops.push(centredGlyph(ch, 'heiti', 14, cx + (i === 0 ? -3.2 : 3.2), cy + 11, 0, measure)),
+  );
   return ops;
 }

@@ -40,7 +40,10 @@ describe('TrueType Collections', () => {
     expect(faceCount(ttc)).toBe(2);
     expect(faceNames(ttc).map((f) => f.index)).toEqual([0, 1]);
     expect(faceNames(ttc)[0]?.family).toBe(faceNames(a)[0]?.family);
-    const second = fontkit.create(extractFace(ttc, 1)) as unknown as { numGlyphs: number; hasGlyphForCodePoint(cp: number): boolean };
+    const second = fontkit.create(extractFace(ttc, 1)) as unknown as {
+      numGlyphs: number;
+      hasGlyphForCodePoint(cp: number): boolean;
+    };
     expect(second.numGlyphs).toBe((fontkit.create(b) as unknown as { numGlyphs: number }).numGlyphs);
     expect(second.hasGlyphForCodePoint('函'.codePointAt(0) ?? 0)).toBe(true);
     expect(second.hasGlyphForCodePoint('纪'.codePointAt(0) ?? 0)).toBe(false);
@@ -66,19 +69,27 @@ describe('withIdentityCidCharset', () => {
     const choice = discoverFonts().find((c) => c.role === 'fangsong');
     if (!choice) throw new Error('no 仿宋 stand-in');
     const subset = await nodeSubsetter(readFace(choice.path, choice.faceIndex), '会议纪要通知');
-    type Cff = { numGlyphs: number; 'CFF ': { topDict: { charset: { glyphs: number[] } } }; glyphForCodePoint(cp: number): { id: number; path: { commands: unknown[] } } };
+    type Cff = {
+      numGlyphs: number;
+      'CFF ': { topDict: { charset: { glyphs: number[] } } };
+      glyphForCodePoint(cp: number): { id: number; path: { commands: unknown[] } };
+    };
     const before = fontkit.create(subset) as unknown as Cff;
     expect(before['CFF '].topDict.charset.glyphs.some((cid, i) => cid !== i + 1)).toBe(true);
     const fixed = withIdentityCidCharset(subset);
     expect(fixed.byteLength).toBe(subset.byteLength);
     const after = fontkit.create(fixed) as unknown as Cff;
-    expect(after['CFF '].topDict.charset.glyphs).toEqual(Array.from({ length: after.numGlyphs - 1 }, (_, i) => i + 1));
+    expect(after['CFF '].topDict.charset.glyphs).toEqual(
+      Array.from({ length: after.numGlyphs - 1 }, (_, i) => i + 1),
+    );
     for (const ch of '会议纪要') {
       const cp = ch.codePointAt(0) ?? 0;
       expect(after.glyphForCodePoint(cp).id).toBe(before.glyphForCodePoint(cp).id);
       expect(after.glyphForCodePoint(cp).path.commands.length).toBeGreaterThan(0);
     }
     // The input buffer is not modified.
-    expect((fontkit.create(subset) as unknown as Cff)['CFF '].topDict.charset.glyphs).toEqual(before['CFF '].topDict.charset.glyphs);
+    expect((fontkit.create(subset) as unknown as Cff)['CFF '].topDict.charset.glyphs).toEqual(
+      before['CFF '].topDict.charset.glyphs,
+    );
   });
 });

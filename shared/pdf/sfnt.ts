@@ -25,12 +25,18 @@ export function extractFace(bytes: Uint8Array, index: number): Uint8Array {
   }
   const dv = view(bytes);
   const count = dv.getUint32(8);
-  if (index < 0 || index >= count) throw new RangeError(`字体集合只有 ${count} 个字形集，无法读取第 ${index + 1} 个`);
+  if (index < 0 || index >= count)
+    throw new RangeError(`字体集合只有 ${count} 个字形集，无法读取第 ${index + 1} 个`);
   const dir = dv.getUint32(12 + 4 * index);
   const numTables = dv.getUint16(dir + 4);
   const records = Array.from({ length: numTables }, (_, t) => {
     const r = dir + 12 + 16 * t;
-    return { tag: dv.getUint32(r), sum: dv.getUint32(r + 4), offset: dv.getUint32(r + 8), length: dv.getUint32(r + 12) };
+    return {
+      tag: dv.getUint32(r),
+      sum: dv.getUint32(r + 4),
+      offset: dv.getUint32(r + 8),
+      length: dv.getUint32(r + 12),
+    };
   });
   let size = 12 + 16 * numTables;
   const placed = records.map((r) => {
@@ -66,7 +72,9 @@ export interface FaceName {
 /** Family and PostScript names of every face, read from the `name` tables without parsing glyph data. */
 export function faceNames(bytes: Uint8Array): FaceName[] {
   const dv = view(bytes);
-  const dirs = isCollection(bytes) ? Array.from({ length: dv.getUint32(8) }, (_, i) => dv.getUint32(12 + 4 * i)) : [0];
+  const dirs = isCollection(bytes)
+    ? Array.from({ length: dv.getUint32(8) }, (_, i) => dv.getUint32(12 + 4 * i))
+    : [0];
   return dirs.map((dir, index) => {
     const numTables = dv.getUint16(dir + 4);
     let nameOffset = -1;
@@ -185,7 +193,8 @@ export function withIdentityCidCharset(font: Uint8Array): Uint8Array {
   const top = cffDict(dv, dataStart + readOff(0), dataStart + readOff(1));
   if (!top.has(1230)) return font; // no ROS: not CID-keyed
   const charsetOffset = top.get(15);
-  const numGlyphs = findTable(out, 'maxp') === null ? 0 : dv.getUint16((findTable(out, 'maxp')?.offset ?? 0) + 4);
+  const numGlyphs =
+    findTable(out, 'maxp') === null ? 0 : dv.getUint16((findTable(out, 'maxp')?.offset ?? 0) + 4);
   if (charsetOffset === undefined || charsetOffset <= 2 || numGlyphs < 2) return font;
   const at = base + charsetOffset;
   const format = dv.getUint8(at);

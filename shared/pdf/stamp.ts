@@ -2,7 +2,13 @@
  * 收文章: stamps the receiving office's registration box on page 1 of an incoming PDF. The caller's bytes are
  * never modified; new bytes come back. Hostile or broken files fail with a Chinese message a clerk can act on.
  */
-import { concatTransformationMatrix, PDFDocument, popGraphicsState, pushGraphicsState, type PDFPage } from 'pdf-lib';
+import {
+  concatTransformationMatrix,
+  PDFDocument,
+  popGraphicsState,
+  pushGraphicsState,
+  type PDFPage,
+} from 'pdf-lib';
 import { embedFonts, type PdfEnv } from './fonts';
 import { ptToMm, RED } from './geometry';
 import { chineseDate } from './model';
@@ -66,7 +72,15 @@ export function receiptStampOps(stamp: ReceiptStamp, pageWidth: number, measure:
       if (c > 0) ops.push({ kind: 'rule', x1: x, y1: y, x2: x, y2: y + ROW_H, width: 0.3, color: RED });
       x += w;
     });
-    ops.push({ kind: 'rule', x1: left, y1: y, x2: left + BOX_W, y2: y, width: r === 0 ? 0.5 : 0.3, color: RED });
+    ops.push({
+      kind: 'rule',
+      x1: left,
+      y1: y,
+      x2: left + BOX_W,
+      y2: y,
+      width: r === 0 ? 0.5 : 0.3,
+      color: RED,
+    });
   });
   const bottom = top + rows.length * ROW_H;
   ops.push({ kind: 'rule', x1: left, y1: bottom, x2: left + BOX_W, y2: bottom, width: 0.5, color: RED });
@@ -78,17 +92,23 @@ export function receiptStampOps(stamp: ReceiptStamp, pageWidth: number, measure:
 async function loadReceived(original: Uint8Array): Promise<PDFDocument> {
   if (original.byteLength === 0) throw new PdfInputError('收到的文件是空的，请重新导入原始 PDF 文件');
   if (original.byteLength > MAX_RECEIVED_PDF_BYTES) {
-    throw new PdfInputError(`文件过大（超过 ${MAX_RECEIVED_PDF_BYTES / 1024 / 1024} MB），请确认是否为公文 PDF，或请来文单位压缩后重新发送`);
+    throw new PdfInputError(
+      `文件过大（超过 ${MAX_RECEIVED_PDF_BYTES / 1024 / 1024} MB），请确认是否为公文 PDF，或请来文单位压缩后重新发送`,
+    );
   }
   const head = String.fromCharCode(...original.subarray(0, 1024));
-  if (!head.includes('%PDF-')) throw new PdfInputError('该文件不是 PDF 格式，无法加盖收文章，请确认导入的是 PDF 文件');
+  if (!head.includes('%PDF-'))
+    throw new PdfInputError('该文件不是 PDF 格式，无法加盖收文章，请确认导入的是 PDF 文件');
   let doc: PDFDocument;
   try {
     // A copy: pdf-lib must never see (or alias) the caller's buffer.
     doc = await PDFDocument.load(original.slice(), { updateMetadata: false, throwOnInvalidObject: false });
   } catch (e) {
     const name = e instanceof Error ? e.name : '';
-    if (name === 'EncryptedPDFError') throw new PdfInputError('该 PDF 已加密，无法加盖收文章。请联系来文单位提供未加密的文件，或打印后手工盖章');
+    if (name === 'EncryptedPDFError')
+      throw new PdfInputError(
+        '该 PDF 已加密，无法加盖收文章。请联系来文单位提供未加密的文件，或打印后手工盖章',
+      );
     throw new PdfInputError('该 PDF 文件已损坏或格式不规范，无法读取。请联系来文单位重新发送');
   }
   if (doc.getPageCount() === 0) throw new PdfInputError('该 PDF 没有页面，无法加盖收文章');
@@ -99,7 +119,11 @@ async function loadReceived(original: Uint8Array): Promise<PDFDocument> {
  * The page as the reader sees it: its size in mm after /Rotate, and the matrix from that upright view
  * into the page's user space, so the stamp sits top-right and upright whatever the rotation.
  */
-function visualFrame(page: PDFPage): { widthMm: number; heightMm: number; cm: [number, number, number, number, number, number] } {
+function visualFrame(page: PDFPage): {
+  widthMm: number;
+  heightMm: number;
+  cm: [number, number, number, number, number, number];
+} {
   const box = page.getMediaBox();
   const w = box.width;
   const h = box.height;
@@ -117,7 +141,11 @@ function visualFrame(page: PDFPage): { widthMm: number; heightMm: number; cm: [n
 }
 
 /** Adds the 收文章 top-right of page 1 (as displayed, /Rotate included) and returns new bytes; `original` stays unchanged. */
-export async function stampReceivedPdf(original: Uint8Array, stamp: ReceiptStamp, env: PdfEnv): Promise<Uint8Array> {
+export async function stampReceivedPdf(
+  original: Uint8Array,
+  stamp: ReceiptStamp,
+  env: PdfEnv,
+): Promise<Uint8Array> {
   if (!Number.isInteger(stamp.copies) || stamp.copies < 1) throw new RangeError('份数应为正整数');
   const doc = await loadReceived(original);
   const page = doc.getPage(0);
@@ -131,13 +159,19 @@ export async function stampReceivedPdf(original: Uint8Array, stamp: ReceiptStamp
   try {
     // Isolate the stamp from whatever graphics state the original content leaves behind.
     page.pushOperators(pushGraphicsState(), concatTransformationMatrix(...frame.cm));
-    await createPainter(doc, embedded.byRole).paint(page, receiptStampOps(stamp, frame.widthMm, measure), frameForHeight(frame.heightMm));
+    await createPainter(doc, embedded.byRole).paint(
+      page,
+      receiptStampOps(stamp, frame.widthMm, measure),
+      frameForHeight(frame.heightMm),
+    );
     page.pushOperators(popGraphicsState());
     await doc.flush();
     embedded.tagSubsets(doc);
     return await doc.save({ useObjectStreams: false });
   } catch (e) {
     if (e instanceof PdfInputError) throw e;
-    throw new PdfInputError(`该 PDF 结构异常，加盖收文章失败（${e instanceof Error ? e.message : String(e)}）。请联系来文单位重新发送`);
+    throw new PdfInputError(
+      `该 PDF 结构异常，加盖收文章失败（${e instanceof Error ? e.message : String(e)}）。请联系来文单位重新发送`,
+    );
   }
 }

@@ -11,7 +11,11 @@ export interface Style {
   readonly color: Rgb;
 }
 
-export const style = (role: FontRole, size: number = SIZE.sanhao, color: Rgb = BLACK): Style => ({ role, size, color });
+export const style = (role: FontRole, size: number = SIZE.sanhao, color: Rgb = BLACK): Style => ({
+  role,
+  size,
+  color,
+});
 
 /** Advance of a half-width character in mm (from the embedded font). */
 export type Measure = (role: FontRole, size: number, ch: string) => number;
@@ -48,7 +52,13 @@ export const widthOf = (runs: readonly Run[], measure: Measure): number =>
   glyphsOf(runs, measure).reduce((s, g) => s + g.width, 0);
 
 /** Ops for glyphs laid from `x` with no breaking (one line). */
-export function lineOps(runs: readonly Run[], x: number, top: number, measure: Measure, scaleX = 1): TextOp[] {
+export function lineOps(
+  runs: readonly Run[],
+  x: number,
+  top: number,
+  measure: Measure,
+  scaleX = 1,
+): TextOp[] {
   const ops: TextOp[] = [];
   let cx = x;
   for (const g of glyphsOf(runs, measure)) {
@@ -60,7 +70,9 @@ export function lineOps(runs: readonly Run[], x: number, top: number, measure: M
 
 function glyphOp(g: Glyph, x: number, top: number, scaleX = 1): TextOp {
   const { role, size, color } = g.style;
-  return scaleX === 1 ? { kind: 'text', role, size, color, x, top, text: g.ch } : { kind: 'text', role, size, color, x, top, text: g.ch, scaleX };
+  return scaleX === 1
+    ? { kind: 'text', role, size, color, x, top, text: g.ch }
+    : { kind: 'text', role, size, color, x, top, text: g.ch, scaleX };
 }
 
 export interface WrapOptions {

@@ -21,7 +21,16 @@ export function watermarkOps(text: string, measure: Measure): TextOp[] {
       const mid = along + w / 2;
       along += w;
       if (ch === ' ') return;
-      const op = centredGlyph(ch, 'heiti', SIZE_PT, cx + mid * Math.cos(rad), cy - mid * Math.sin(rad), ANGLE, measure, 0.14);
+      const op = centredGlyph(
+        ch,
+        'heiti',
+        SIZE_PT,
+        cx + mid * Math.cos(rad),
+        cy - mid * Math.sin(rad),
+        ANGLE,
+        measure,
+        0.14,
+      );
       ops.push({ ...op, color: [0.45, 0.45, 0.45] });
     });
   }

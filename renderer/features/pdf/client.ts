@@ -10,7 +10,9 @@ export interface PdfClient {
 }
 
 /** `spawn` is injectable so tests (or Electron) can supply the Worker; the default is the bundled module Worker. */
-export function createPdfClient(spawn: () => Worker = () => new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module' })): PdfClient {
+export function createPdfClient(
+  spawn: () => Worker = () => new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module' }),
+): PdfClient {
   let worker: Worker | undefined;
   let next = 1;
   const pending = new Map<number, { resolve: (v: PdfOutput) => void; reject: (e: Error) => void }>();

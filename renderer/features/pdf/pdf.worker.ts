@@ -4,7 +4,12 @@
  * Needs 'wasm-unsafe-eval' in the page's Content-Security-Policy.
  */
 import wasmUrl from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url';
-import { createHarfbuzzSubsetter, handlePdfRequest, type HbExports, type PdfRequest } from '../../../shared/pdf';
+import {
+  createHarfbuzzSubsetter,
+  handlePdfRequest,
+  type HbExports,
+  type PdfRequest,
+} from '../../../shared/pdf';
 
 const subsetter = createHarfbuzzSubsetter(async () => {
   const { instance } = await WebAssembly.instantiateStreaming(fetch(wasmUrl));
