@@ -1,0 +1,114 @@
+/**
+ * A store that cannot be opened shows the recovery screen — never an empty app — and can be restored from
+ * a backup there.
+ */
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { APP_ORIGIN } from '../../electron/main/origin';
+import type { AppInfo } from '../../shared/ipc';
+import { expect, test } from './fixtures';
+import { installRelay } from './relay';
+
+test.slow();
+
+// Same as in backup.spec.ts (spec files must not import each other).
+async function relayWithDataFolder(page: Page, appOrigin: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'huiwen-backup-e2e-'));
+  const userData = path.join(dir, 'userData');
+  const usb = path.join(dir, 'U盘');
+  await mkdir(usb, { recursive: true });
+  const appInfo: AppInfo = {
+    name: 'huiwen',
+    productName: '会文',
+    version: '0.1.0-e2e',
+    shell: 'electron',
+    versions: { node: process.versions.node },
+    platform: process.platform,
+    dataLocation: userData,
+    origin: APP_ORIGIN,
+  };
+  await installRelay(
+    page,
+    {
+      appInfo: () => appInfo,
+      pickFolder: async () => usb,
+      pickSavePath: async (name) => path.join(dir, name),
+      pickOpenPath: async () => null,
+      userDataDir: userData,
+    },
+    appOrigin,
+  );
+  return { dir, userData, usb, backups: path.join(userData, 'backups') };
+}
+
+/** Opens the app's database with a much higher version and drops a table: Dexie can no longer open it. */
+async function corruptStore(page: Page): Promise<void> {
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open('huiwen', 990);
+        request.onupgradeneeded = () => request.result.deleteObjectStore('meetings');
+        request.onsuccess = () => {
+          request.result.close();
+          resolve();
+        };
+        request.onerror = () => reject(request.error);
+      }),
+  );
+}
+
+test('a damaged store shows the recovery screen in Chinese, not an empty app', async ({ page }) => {
+  await page.goto('/#/registry');
+  await expect(page.getByRole('heading', { level: 1, name: '人员与单位' })).toBeVisible();
+  await corruptStore(page);
+  await page.reload();
+
+  await expect(page.getByRole('heading', { level: 1, name: '本机数据无法打开' })).toBeVisible();
+  await expect(page.getByTestId('recovery-message')).toContainText('更新版本的会文');
+  await expect(page.getByText('会文没有自动新建空白数据')).toBeVisible();
+  for (const name of ['导出可读取的数据…', '从备份文件恢复…', '重试']) {
+    await expect(page.getByRole('button', { name })).toBeVisible();
+  }
+  // The browser keeps no automatic backups and says so.
+  await expect(page.getByText('浏览器版不支持自动备份')).toBeVisible();
+  // No app: no navigation, and no "continue" for a store that did not open.
+  await expect(page.getByRole('navigation', { name: '主导航' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: '仍然继续使用' })).toHaveCount(0);
+  // Still there after another reload: nothing was recreated behind the clerk's back.
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: '本机数据无法打开' })).toBeVisible();
+});
+
+test('the recovery screen restores the store from a backup in the data folder', async ({ page, guard }) => {
+  const setup = await relayWithDataFolder(page, guard.appOrigin);
+  try {
+    await page.goto('/#/registry');
+    await page.getByRole('button', { name: '载入示例数据' }).click();
+    await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await page.getByRole('navigation', { name: '主导航' }).getByText('设置').click();
+    await page.getByRole('button', { name: '立即备份' }).click();
+    await expect(page.getByText('已备份到数据文件夹。')).toBeVisible({ timeout: 15_000 });
+
+    await corruptStore(page);
+    await page.goto('/#/registry');
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: '本机数据无法打开' })).toBeVisible();
+    const row = page.getByTestId('recovery-backups').getByRole('row').filter({ hasText: '手动备份' });
+    await row.getByRole('button', { name: '恢复…' }).click();
+    const dialog = page.getByRole('dialog').filter({ hasText: '用这个备份恢复本机数据？' });
+    await expect(dialog).toContainText('人员');
+    await dialog.getByRole('button', { name: '恢复' }).click();
+
+    await expect(page.getByRole('heading', { level: 1, name: '人员与单位' })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(page.getByTestId('table-people').getByRole('row').filter({ hasText: '王明' })).toHaveCount(
+      1,
+    );
+  } finally {
+    await rm(setup.dir, { recursive: true, force: true });
+  }
+});
