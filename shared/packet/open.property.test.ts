@@ -86,7 +86,8 @@ async function built(input: PacketInput): Promise<BuiltPacket> {
 
 const runs = { numRuns: 150 };
 
-describe('packet integrity properties', () => {
+// Generous timeout: these build and open hundreds of signed packets, and CI machines may be busy.
+describe('packet integrity properties', { timeout: 120_000 }, () => {
   it('generated packets open, and import into an empty store (sanity for the properties below)', async () => {
     await fc.assert(
       fc.asyncProperty(packetInput, async (input) => {

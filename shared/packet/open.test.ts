@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPacket, sha256Sums, type PacketInput } from './build';
-import { generateOfficeKey, keyFingerprint, sha256Hex, signManifest } from './cryptography';
+import { generateOfficeKey, keyFingerprint, sha256Hex, signManifest, sm3Hex } from './cryptography';
+import { DEFAULT_LIMITS } from './limits';
 import type { PacketCheck } from './errors';
 import { MANIFEST_PATH, SIGNATURE_PATH, SUMS_PATH, type Manifest } from './manifest';
 import { openPacket, type OpenOptions, type PacketSource } from './open';
@@ -259,5 +260,140 @@ describe('openPacket: kind rules', () => {
     };
     expect((await openPacket((await buildPacket(ok)).bytes)).ok).toBe(true);
     await refused((await buildPacket({ ...ok, records: [] })).bytes, 'schema');
+  });
+});
+
+describe('openPacket: a correctly signed but inconsistent manifest is still refused', () => {
+  const recordFile = 'records/topic/topic-cw12-2.json';
+
+  /** Replaces one file's bytes and declares the new size and hashes, as a forger with the key would. */
+  function replaceFile(
+    entries: ReadonlyMap<string, Uint8Array>,
+    path: string,
+    bytes: Uint8Array,
+  ): Map<string, Uint8Array> {
+    return resign(new Map(entries).set(path, bytes), (m) => ({
+      ...m,
+      files: m.files.map((f) =>
+        f.path === path ? { path, size: bytes.length, sha256: sha256Hex(bytes), sm3: sm3Hex(bytes) } : f,
+      ),
+      records: m.records.map((r) => (r.path === path ? { ...r, contentHash: sha256Hex(bytes) } : r)),
+    }));
+  }
+
+  const cases: ReadonlyArray<readonly [string, (m: Manifest) => unknown, PacketCheck]> = [
+    [
+      'audit head not listed',
+      (m) => ({ ...m, files: m.files.filter((f) => f.path !== 'audit-head.json') }),
+      'manifest',
+    ],
+    [
+      'record file not listed',
+      (m) => ({ ...m, files: m.files.filter((f) => f.path !== recordFile) }),
+      'manifest',
+    ],
+    [
+      'two records share a file',
+      (m) => ({ ...m, records: m.records.map((r) => ({ ...r, path: m.records[0]!.path })) }),
+      'manifest',
+    ],
+    [
+      'a record listed twice',
+      (m) => ({ ...m, records: [...m.records, { ...m.records[1]!, path: recordFile }] }),
+      'manifest',
+    ],
+    [
+      'an attachment not listed',
+      (m) => ({
+        ...m,
+        records: m.records.map((r, i) => (i === 0 ? { ...r, attachments: ['files/nope.pdf'] } : r)),
+      }),
+      'manifest',
+    ],
+    [
+      'a records/ file of no record',
+      (m) => ({ ...m, records: m.records.filter((r) => r.path !== recordFile) }),
+      'manifest',
+    ],
+    [
+      'a file outside records/ and files/',
+      (m) => ({ ...m, files: [...m.files, { ...m.files[0]!, path: 'other/x.json' }] }),
+      'manifest',
+    ],
+    [
+      'fingerprint not of the key',
+      (m) => ({
+        ...m,
+        signature: { ...m.signature, fingerprint: '0000 0000 0000 0000 0000 0000 0000 0000' },
+      }),
+      'manifest',
+    ],
+    [
+      'encryption mark on one file only',
+      (m) => ({
+        ...m,
+        files: m.files.map((f, i) =>
+          i === 0
+            ? { ...f, encrypted: { nonce: '0'.repeat(24), storedSize: f.size, storedSha256: f.sha256 } }
+            : f,
+        ),
+      }),
+      'manifest',
+    ],
+    [
+      'declared size differs',
+      (m) => ({ ...m, files: m.files.map((f) => (f.path === recordFile ? { ...f, size: f.size + 1 } : f)) }),
+      'size-mismatch',
+    ],
+  ];
+  for (const [name, edit, check] of cases) {
+    it(name, async () => {
+      await refused(resign((await buildPacket(sampleMeetingInput())).entries, edit), check);
+    });
+  }
+
+  it('a manifest without a signature block', async () => {
+    const built = await buildPacket(sampleMeetingInput());
+    const { signature: _drop, ...unsigned } = built.manifest;
+    const entries = new Map(built.entries).set(MANIFEST_PATH, encodeUtf8(JSON.stringify(unsigned)));
+    await refused(entries, 'manifest');
+  });
+
+  it('a record that is valid JSON but not canonical, even with matching hashes', async () => {
+    const built = await buildPacket(sampleMeetingInput());
+    await refused(
+      replaceFile(built.entries, recordFile, encodeUtf8('{ "id": "topic-cw12-2" }')),
+      'hash-mismatch',
+    );
+    await refused(replaceFile(built.entries, recordFile, encodeUtf8('[1,2]')), 'schema');
+  });
+
+  it('a receipt whose record does not match the receipt schema', async () => {
+    const input: PacketInput = {
+      ...sampleMeetingInput(),
+      kind: 'receipt',
+      inReplyTo: 'a'.repeat(32),
+      records: [
+        {
+          type: 'receipt',
+          id: 'r',
+          version: 1,
+          updatedAt: '2026-12-11T10:00:00.000+08:00',
+          data: { receivedPacketId: 'a'.repeat(32) },
+        },
+      ],
+    };
+    expect(await refused((await buildPacket(input)).bytes, 'schema')).toContain('回执');
+  });
+});
+
+describe('openPacket: limits on the folder form', () => {
+  it('refuses too many files, a file too large and too many bytes in total', async () => {
+    const { entries } = await buildPacket(sampleMeetingInput());
+    await refused(entries, 'entry-count', { limits: { ...DEFAULT_LIMITS, maxEntries: 3 } });
+    await refused(entries, 'entry-size', { limits: { ...DEFAULT_LIMITS, maxEntryBytes: 1000 } });
+    await refused(entries, 'total-size', { limits: { ...DEFAULT_LIMITS, maxTotalBytes: 4000 } });
+    await refused(new Map(entries).set('files/../evil', new Uint8Array(1)), 'path');
+    await refused(new Map(entries).set('FILES/notice.pdf', new Uint8Array(1)), 'duplicate');
   });
 });
