@@ -29,7 +29,8 @@ export function MeetingsList() {
   const meetings = useMeetingsUi((s) => s.meetings);
   const filters = useMeetingsUi((s) => s.filters);
   const setFilters = useMeetingsUi((s) => s.setFilters);
-  const visible = useMeetingsUi(selectVisible);
+  // Derived outside the store hook: a selector returning a fresh array would re-render forever.
+  const visible = useMemo(() => selectVisible({ meetings, filters }), [meetings, filters]);
   const newButton = (
     <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/meetings/new')}>
       新建会议

@@ -63,7 +63,13 @@ export function TopicForm({
   onCancel: () => void;
   onSave: (draft: TopicDraft) => Promise<void>;
 }) {
-  const [d, setD] = useState<TopicDraft>(initial);
+  // The 法制机构 is the reviewing unit (art. 23): preset it for a major topic whose review is not yet recorded.
+  const [d, setD] = useState<TopicDraft>(() => {
+    const legal = unitsWithRole(registry, 'legalAffairs')[0];
+    return initial.major && initial.legalityUnitId === undefined && legal
+      ? { ...initial, legalityUnitId: legal.id }
+      : initial;
+  });
   const [tried, setTried] = useState(false);
   const set = (patch: Partial<TopicDraft>) => setD((x) => ({ ...x, ...patch }));
   const errors = topicDraftErrors(d);

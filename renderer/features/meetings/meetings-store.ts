@@ -96,7 +96,8 @@ export function createMeetingsUi(deps: MeetingsDeps): StoreApi<MeetingsUi> {
 }
 
 // Pure selectors.
-export const selectVisible = (s: MeetingsUiState): Meeting[] => filterMeetings(s.meetings, s.filters);
+export const selectVisible = (s: Pick<MeetingsUiState, 'meetings' | 'filters'>): Meeting[] =>
+  filterMeetings(s.meetings, s.filters);
 export const selectMeeting =
   (id: string | undefined) =>
   (s: MeetingsUiState): Meeting | undefined =>

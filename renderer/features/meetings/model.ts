@@ -358,8 +358,9 @@ export function topicDraftErrors(d: TopicDraft): Partial<Record<keyof TopicDraft
   if (d.title.length > 200) e.title = '议题名称最多 200 字';
   if ((d.priorStudyOn === undefined) !== (d.priorStudyById === undefined))
     e.priorStudyById = '会前研究须同时填写日期和组织人';
-  if (d.major && (d.legalityOn === undefined) !== (d.legalityUnitId === undefined))
-    e.legalityUnitId = '合法性审查须同时填写日期和审查单位';
+  // The unit is preset when a topic is marked major; only a date without a unit is incomplete.
+  if (d.major && d.legalityOn !== undefined && d.legalityUnitId === undefined)
+    e.legalityUnitId = '请选择审查单位（区政府法制机构）';
   if (d.major && d.stabilityOn !== undefined && d.stabilityThirdParty.trim() === '')
     e.stabilityThirdParty = '请填写第三方评估机构';
   return e;

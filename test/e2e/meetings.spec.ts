@@ -1,0 +1,166 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+// Loading the sample office is one durable ~260-record transaction; every later save is durable too.
+test.slow();
+test.setTimeout(180_000);
+
+const SHOTS = path.join('test-results', 'screenshots');
+
+async function shot(page: Page, testInfo: TestInfo, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  const file = path.join(SHOTS, `meetings-${name}.png`);
+  await page.screenshot({ path: file });
+  await testInfo.attach(`meetings-${name}`, { path: file, contentType: 'image/png' });
+}
+
+/** A date `days` from today in Shanghai (the sample office's trips are relative to the day it is loaded). */
+function shanghaiDate(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+}
+
+async function loadSampleOffice(page: Page) {
+  await page.goto('/#/registry');
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
+}
+
+async function pickOption(page: Page, title: string) {
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+}
+
+/** Clicks a gated button; when it asks for an override reason, gives one. */
+async function takeStep(page: Page, name: string, reason: string) {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = page.getByRole('dialog', { name: new RegExp(`^${name}：请说明继续的理由`) });
+  if (await dialog.isVisible().catch(() => false)) {
+    await dialog.getByLabel('继续办理的理由').fill(reason);
+    await dialog.getByRole('button', { name: '说明理由并继续' }).click();
+    await expect(dialog).toBeHidden();
+  }
+}
+
+test('a 常务会议 from an empty store: the 区长 proposed, a major topic blocked until its legality review, then set', async ({
+  page,
+}, testInfo) => {
+  await loadSampleOffice(page);
+  await page.goto('/#/meetings');
+  await expect(page.getByRole('heading', { level: 1, name: '会议' })).toBeVisible();
+  await expect(page.getByText('还没有会议', { exact: true })).toBeVisible();
+  await shot(page, testInfo, '01-empty');
+
+  await page.getByRole('button', { name: '新建会议' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: '新建会议' })).toBeVisible();
+  await page.getByRole('radio', { name: '区政府常务会议' }).check();
+  await expect(page.getByTestId('kind-info')).toContainText('区政府常务会议由区长召集和主持');
+  await page.getByLabel('会议日期').fill(shanghaiDate(3));
+  await page.getByLabel('开始时间').fill('09:00');
+  await page.getByLabel('会议地点').fill('区政府三楼常务会议室');
+  // The rules propose the 区长 (art. 7, 42); he is not away on that day.
+  await expect(page.getByTestId('chair-proposal')).toContainText('按规则建议由赵志远召集和主持');
+  await expect(page.getByTestId('chair-proposal')).toContainText('第四十二条');
+  await expect(page.getByRole('combobox', { name: '主持人' }).locator('..').locator('..')).toContainText('赵志远');
+  await expect(page.getByTestId('plan-findings')).toBeVisible();
+  await shot(page, testInfo, '02-new-executive');
+
+  // The draft survives a reload.
+  await page.reload();
+  await expect(page.getByLabel('会议地点')).toHaveValue('区政府三楼常务会议室', { timeout: 15_000 });
+
+  await takeStep(page, '保存会议', '端到端测试');
+  await expect(page.getByRole('heading', { level: 1, name: /区政府常务会议（/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByTestId('next-step')).toContainText('下一步：审定议题');
+
+  // A major decision without its legality review (art. 23).
+  await page.getByRole('button', { name: '添加议题' }).click();
+  let dialog = page.getByRole('dialog', { name: '添加议题' });
+  await dialog.getByLabel('议题名称').fill('关于实施老旧小区改造三年行动的决定');
+  await dialog.getByRole('combobox', { name: '汇报单位' }).click();
+  await dialog.getByRole('combobox', { name: '汇报单位' }).fill('住房');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await dialog.getByLabel('拟决定事项').fill('同意实施方案，由区住房和城乡建设局牵头组织实施。');
+  await dialog.getByLabel('会议材料').fill('实施方案（送审稿）');
+  await dialog.getByLabel('研究日期').fill(shanghaiDate(0));
+  await dialog.getByLabel('初步意见').fill('原则同意，资金分年度安排。');
+  await dialog.getByText('重大决策事项').click();
+  await dialog.getByRole('button', { name: '保存议题' }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+
+  const topic = page.getByTestId('topic-1');
+  await expect(topic).toContainText('待确定');
+  const findings = page.getByTestId('topic-1-findings');
+  await expect(findings.locator('[data-severity="block"]')).toContainText('合法性审查');
+  await expect(topic.getByRole('button', { name: '确定上会' })).toBeDisabled();
+  // The blocked button says why, to keyboard users too.
+  await expect(topic.locator('[data-blocked-reason]')).toHaveAttribute('data-blocked-reason', /合法性审查/);
+  // A citation opens the article's text.
+  await findings.getByRole('button', { name: '查看第二十三条原文' }).first().click();
+  const article = page.getByRole('dialog', { name: '《工作规则》第二十三条' });
+  await expect(article.getByTestId('article-text')).toContainText('合法性审查');
+  await shot(page, testInfo, '03-topic-blocked');
+  await page.keyboard.press('Escape');
+  await expect(article).toBeHidden();
+
+  // Record the legality review by the 法制办 (defaulted): the block goes.
+  await topic.getByRole('button', { name: '编辑' }).click();
+  dialog = page.getByRole('dialog', { name: /^编辑议题/ });
+  await dialog.getByLabel('审查日期').fill(shanghaiDate(0));
+  await dialog.getByRole('button', { name: '保存议题' }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+  await expect(findings.locator('[data-severity="block"]')).toHaveCount(0);
+  await expect(topic).toContainText('合法性审查：');
+  await takeStep(page, '确定上会', '公众参与和专家论证已在方案编制阶段完成，材料随后补登');
+  await expect(topic).toContainText('已确定（赵志远', { timeout: 15_000 });
+  await shot(page, testInfo, '04-topic-set');
+
+  // Attendees from the rules (art. 42): members, the fixed 列席 units, the reporting unit for its topic.
+  await page.getByRole('tab', { name: /^参会人员/ }).click();
+  await page.getByRole('button', { name: '按规则生成参会名单' }).click();
+  const attendees = page.getByTestId('attendees-table');
+  await expect(attendees.getByRole('row').filter({ hasText: '赵志远' })).toHaveCount(1, { timeout: 15_000 });
+  await expect(attendees).toContainText('固定列席');
+  await expect(attendees).toContainText('议题列席');
+  await shot(page, testInfo, '05-attendees');
+
+  // The agenda step itself, gated by the engine.
+  await takeStep(page, '审定议题', '端到端测试');
+  await expect(page.getByTestId('next-step')).toContainText('下一步：发出通知', { timeout: 15_000 });
+  await shot(page, testInfo, '06-agenda-approved');
+
+  await page.getByRole('button', { name: '返回会议列表' }).first().click();
+  await expect(page.getByTestId('meetings-table').getByRole('row').filter({ hasText: '区政府常务会议' })).toHaveCount(1);
+  await shot(page, testInfo, '07-list');
+});
+
+test('a 区长办公会议 chaired by a deputy is refused without the 区长’s entrustment; the entrusted one may', async ({
+  page,
+}, testInfo) => {
+  await loadSampleOffice(page);
+  await page.goto('/#/meetings/new');
+  await page.getByRole('radio', { name: '区长办公会议' }).check();
+  await page.getByLabel('会议日期').fill(shanghaiDate(4));
+  await page.getByLabel('会议地点').fill('区政府五楼会议室');
+
+  const chair = page.getByRole('combobox', { name: '主持人' });
+  await chair.click();
+  await pickOption(page, '王明');
+  const plan = page.getByTestId('plan-findings');
+  await expect(plan.locator('[data-rule="meeting.chair.entrustment"]')).toContainText('须有区长委托');
+  await expect(plan).toContainText('第四十三条');
+  await expect(page.getByRole('button', { name: '保存会议' })).toBeDisabled();
+  await shot(page, testInfo, '08-head-office-refused');
+
+  // 钱德明 holds a recorded entrustment for 区长办公会议 in the sample office.
+  await chair.click();
+  await pickOption(page, '钱德明');
+  await expect(plan.locator('[data-rule="meeting.chair.entrusted"]')).toContainText('受区长委托');
+  await expect(page.getByRole('button', { name: '保存会议' })).toBeEnabled();
+  await takeStep(page, '保存会议', '端到端测试');
+  await expect(page.getByRole('heading', { level: 1, name: /区长办公会议（/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('钱德明（受区长委托）')).toBeVisible();
+  await shot(page, testInfo, '09-head-office-entrusted');
+});
