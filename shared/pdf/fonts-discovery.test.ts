@@ -21,7 +21,7 @@ describe('font discovery', () => {
     const kaiti = choices.find((c) => c.role === 'kaiti');
     expect(kaiti).toMatchObject({ standIn: false, source: 'system', path: join(dir, '楷体_GB2312.ttf') });
     for (const c of choices.filter((x) => x.role !== 'kaiti')) expect(c.standIn).toBe(true);
-  });
+  }, 60_000);
 
   it('explains in Chinese when no font can serve a role', () => {
     expect(() => discoverFonts({ systemDirs: [dir], bundledDir: join(dir, 'none') })).toThrow(

@@ -13,7 +13,7 @@ describe('handlePdfRequest (the PDF Worker body)', () => {
     expect(new TextDecoder().decode(res.value.bytes.subarray(0, 5))).toBe('%PDF-');
     expect(res.value.pageCount).toBe(1);
     expect(res.value.fonts.length).toBeGreaterThan(0);
-  });
+  }, 60_000);
 
   it('turns failures into a Chinese message instead of throwing', async () => {
     const res = await handlePdfRequest(
@@ -22,5 +22,5 @@ describe('handlePdfRequest (the PDF Worker body)', () => {
     );
     expect(res).toMatchObject({ id: 8, ok: false });
     if (!res.ok) expect(res.error).toMatch(/日期格式不正确/);
-  });
+  }, 60_000);
 });

@@ -198,7 +198,7 @@ describe('text extraction round-trips', () => {
     for (const id of fontIds)
       expect((page.commonObjs.get(id) as { missingFile?: boolean }).missingFile, id).toBe(false);
     await doc.destroy();
-  });
+  }, 60_000);
 
   it('writes 出席/请假/列席 of the minutes from the attendance records', () => {
     const all = fullText(texts.minutes);
@@ -370,7 +370,7 @@ describe('PNG seals', () => {
     await expect(
       renderDocument({ ...HAN, seal: { kind: 'png', bytes: new Uint8Array([1, 2, 3]) } }, env),
     ).rejects.toThrow(/PNG/);
-  });
+  }, 60_000);
 });
 
 describe('all 15 kinds of 公文', () => {
@@ -505,7 +505,7 @@ describe('stampReceivedPdf', () => {
     expect(text).toContain('收〔2026〕35号');
     expect(text).toContain('2026年3月6日');
     expect(text).toContain('Incoming');
-  });
+  }, 60_000);
 
   it('stamps the displayed top-right corner, upright, on rotated pages', async () => {
     for (const rotation of [90, 180, 270]) {

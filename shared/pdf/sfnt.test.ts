@@ -47,7 +47,7 @@ describe('TrueType Collections', () => {
     expect(second.numGlyphs).toBe((fontkit.create(b) as unknown as { numGlyphs: number }).numGlyphs);
     expect(second.hasGlyphForCodePoint('函'.codePointAt(0) ?? 0)).toBe(true);
     expect(second.hasGlyphForCodePoint('纪'.codePointAt(0) ?? 0)).toBe(false);
-  });
+  }, 60_000);
 
   it('refuses a face index the file does not have', () => {
     const choice = discoverFonts().find((c) => c.role === 'heiti');
@@ -91,5 +91,5 @@ describe('withIdentityCidCharset', () => {
     expect((fontkit.create(subset) as unknown as Cff)['CFF '].topDict.charset.glyphs).toEqual(
       before['CFF '].topDict.charset.glyphs,
     );
-  });
+  }, 60_000);
 });
