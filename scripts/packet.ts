@@ -88,6 +88,9 @@ export function describeVerdict(
       `  原因：${result.message}`,
     ];
     if (result.path) lines.push(`  涉及文件：${result.path}`);
+    if (result.check === 'passphrase-required' || result.check === 'wrong-passphrase') {
+      lines.push('  命令行可用 --passphrase 口令，或环境变量 HUIWEN_PACKET_PASSPHRASE 提供口令。');
+    }
     return { lines, code: EXIT_REFUSED };
   }
   const { manifest: m, signer } = result.packet;

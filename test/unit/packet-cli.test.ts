@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main, writeFixtures } from '../../scripts/packet';
+import { buildPacket, sampleMeetingInput } from '../../shared/packet';
 
 const FIXTURES = join(import.meta.dirname, '..', 'fixtures', 'packets');
 let dir: string;
@@ -69,6 +70,23 @@ describe('packet CLI', () => {
     const wrong = await cli('verify', zipPath, '--fingerprint', '0000 0000 0000 0000 0000 0000 0000 0000');
     expect(wrong.code).toBe(1);
     expect(wrong.out).toContain('untrusted-key');
+  });
+
+  it('an encrypted packet verifies only with its passphrase', async () => {
+    const built = await buildPacket({
+      ...sampleMeetingInput(),
+      encryption: { passphrase: '示例口令', kdf: { N: 1024, r: 8, p: 1 } },
+    });
+    const file = join(dir, 'encrypted.hwpkt');
+    writeFileSync(file, built.bytes);
+    const missing = await cli('verify', file);
+    expect(missing.code).toBe(1);
+    expect(missing.out).toContain('未通过的检查：passphrase-required');
+    expect(missing.out).toContain('--passphrase');
+    expect((await cli('verify', file, '--passphrase', '错误口令')).out).toContain('口令不正确');
+    const ok = await cli('verify', file, '--passphrase', '示例口令');
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('已加密');
   });
 
   it('a tampered folder fails both `sha256sum -c` and verify', async () => {
