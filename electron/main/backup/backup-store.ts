@@ -53,7 +53,24 @@ export interface BackupStoreOptions {
   readonly dir: string;
   /** Beijing date of "now", for rotation. */
   readonly today: () => string;
+  /** Reads the first bytes of a file (the header line) and its size; default: node:fs. */
+  readonly readHead?: (path: string, maxBytes: number) => Promise<{ head: Uint8Array; size: number }>;
 }
+
+/** Listing needs only the header line: read that much, not the whole (possibly large) backup. */
+async function readHeadFromDisk(file: string, maxBytes: number): Promise<{ head: Uint8Array; size: number }> {
+  const handle = await nodeFs.open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    const buffer = new Uint8Array(Math.min(maxBytes, size));
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return { head: buffer.subarray(0, bytesRead), size };
+  } finally {
+    await handle.close();
+  }
+}
+
+const HEADER_READ_BYTES = 64 * 1024;
 
 export interface BackupStore {
   status(): Promise<BackupStatus>;
@@ -83,6 +100,14 @@ function validPolicy(raw: unknown): BackupPolicy | undefined {
 export function createBackupStore(options: BackupStoreOptions): BackupStore {
   const fs: BackupFs = options.fs ?? nodeFs;
   const dir = options.dir;
+  const readHead =
+    options.readHead ??
+    (options.fs
+      ? async (file: string) => {
+          const bytes = await fs.readFile(file);
+          return { head: bytes, size: bytes.byteLength };
+        }
+      : readHeadFromDisk);
   // One write at a time: rotation must not race a second write's listing.
   let queue: Promise<unknown> = Promise.resolve();
   const serial = <T>(work: () => Promise<T>): Promise<T> => {
@@ -111,9 +136,9 @@ export function createBackupStore(options: BackupStoreOptions): BackupStore {
     const infos: BackupInfo[] = [];
     for (const id of names.filter((n) => BACKUP_ID_PATTERN.test(n))) {
       try {
-        const bytes = await fs.readFile(path.join(dir, id));
-        const header = readBackupHeader(bytes);
-        if (header.ok) infos.push({ id, sizeBytes: bytes.byteLength, header: header.value });
+        const { head, size } = await readHead(path.join(dir, id), HEADER_READ_BYTES);
+        const header = readBackupHeader(head);
+        if (header.ok) infos.push({ id, sizeBytes: size, header: header.value });
       } catch {
         // Vanished or unreadable between readdir and read: not listed, not deleted.
       }
