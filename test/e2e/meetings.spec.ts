@@ -62,7 +62,9 @@ test('a 常务会议 from an empty store: the 区长 proposed, a major topic blo
   // The rules propose the 区长 (art. 7, 42); he is not away on that day.
   await expect(page.getByTestId('chair-proposal')).toContainText('按规则建议由赵志远召集和主持');
   await expect(page.getByTestId('chair-proposal')).toContainText('第四十二条');
-  await expect(page.getByRole('combobox', { name: '主持人' }).locator('..').locator('..')).toContainText('赵志远');
+  await expect(page.getByRole('combobox', { name: '主持人' }).locator('..').locator('..')).toContainText(
+    '赵志远',
+  );
   await expect(page.getByTestId('plan-findings')).toBeVisible();
   await shot(page, testInfo, '02-new-executive');
 
@@ -71,7 +73,9 @@ test('a 常务会议 from an empty store: the 区长 proposed, a major topic blo
   await expect(page.getByLabel('会议地点')).toHaveValue('区政府三楼常务会议室', { timeout: 15_000 });
 
   await takeStep(page, '保存会议', '端到端测试');
-  await expect(page.getByRole('heading', { level: 1, name: /区政府常务会议（/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: /区政府常务会议（/ })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(page.getByTestId('next-step')).toContainText('下一步：审定议题');
 
   // A major decision without its legality review (art. 23).
@@ -132,7 +136,9 @@ test('a 常务会议 from an empty store: the 区长 proposed, a major topic blo
   await shot(page, testInfo, '06-agenda-approved');
 
   await page.getByRole('button', { name: '返回会议列表' }).first().click();
-  await expect(page.getByTestId('meetings-table').getByRole('row').filter({ hasText: '区政府常务会议' })).toHaveCount(1);
+  await expect(
+    page.getByTestId('meetings-table').getByRole('row').filter({ hasText: '区政府常务会议' }),
+  ).toHaveCount(1);
   await shot(page, testInfo, '07-list');
 });
 
@@ -160,7 +166,9 @@ test('a 区长办公会议 chaired by a deputy is refused without the 区长’s
   await expect(plan.locator('[data-rule="meeting.chair.entrusted"]')).toContainText('受区长委托');
   await expect(page.getByRole('button', { name: '保存会议' })).toBeEnabled();
   await takeStep(page, '保存会议', '端到端测试');
-  await expect(page.getByRole('heading', { level: 1, name: /区长办公会议（/ })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByRole('heading', { level: 1, name: /区长办公会议（/ })).toBeVisible({
+    timeout: 15_000,
+  });
   await expect(page.getByText('钱德明（受区长委托）')).toBeVisible();
   await shot(page, testInfo, '09-head-office-entrusted');
 });
