@@ -262,3 +262,42 @@ describe('audit head beside the data', () => {
     expect(reported).toEqual([1]);
   });
 });
+
+describe('backups from an older schema version', () => {
+  it('every schema version up to the current one is in SCHEMA_HISTORY', async () => {
+    const { SCHEMA_HISTORY } = await import('./backup');
+    const { CURRENT_SCHEMA_VERSION } = await import('./db');
+    for (let v = 1; v <= CURRENT_SCHEMA_VERSION; v++) expect(SCHEMA_HISTORY[v], `schema v${v}`).toBeDefined();
+  });
+
+  it('a pre-migration backup of a v1 database restores into the current store, upgraded by the real migration', async () => {
+    const { inspectAnyBackup } = await import('./backup');
+    const name = `v1-backup-${Math.random()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(SCHEMA_V1);
+    await v1.open();
+    await v1.table('people').add({ id: 'p1', name: '王明', partyMember: true });
+    v1.close();
+    const saved: Uint8Array[] = [];
+    await backupBeforeMigration(
+      async (b) => {
+        saved.push(b);
+        return { ok: true };
+      },
+      meta,
+      name,
+    );
+    expect(inspectBackup(saved[0]!)).toMatchObject({ ok: false, message: RESTORE_MESSAGES.olderSchema(1) });
+    const inspected = await inspectAnyBackup(saved[0]!);
+    if (!inspected.ok) throw new Error(inspected.message);
+    const target = await fresh();
+    await replaceAllTables(target.db, inspected.summary);
+    expect(await target.db.people.get('p1')).toEqual({
+      id: 'p1',
+      name: '王明',
+      partyMember: true,
+      pinyinInitials: 'wm',
+    });
+    expect((await target.registry.load()).people).toEqual([{ id: 'p1', name: '王明', partyMember: true }]);
+  });
+});

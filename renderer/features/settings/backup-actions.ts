@@ -7,7 +7,7 @@ import type { BackupKind, ExportReport, HuiwenBridge } from '../../../shared/ipc
 import { DB_NAME, type HuiwenDb } from '../../data';
 import {
   exportStore,
-  inspectBackup,
+  inspectAnyBackup,
   rebuildFromBackup,
   restoreWithSafetyCopy,
   salvageStore,
@@ -131,7 +131,7 @@ export async function loadBackup(
     if (!r.ok) return failed(r.error.message);
     bytes = r.value;
   }
-  const inspected = inspectBackup(bytes);
+  const inspected = await inspectAnyBackup(bytes);
   return inspected.ok ? { ok: true, value: inspected.summary } : failed(inspected.message);
 }
 
