@@ -55,9 +55,16 @@ export function describeFontUse(uses: readonly FontUse[]): string {
 /** Characters every document may need whatever its text: digits for 份号 and page numbers, dashes. */
 export const ALWAYS_TEXT = '0123456789— ';
 
+/** Characters of a role that its font cannot draw. */
+export interface MissingGlyphs {
+  readonly role: FontRole;
+  readonly chars: string;
+}
+
 export interface EmbeddedFonts {
   readonly byRole: ReadonlyMap<FontRole, PDFFont>;
   readonly uses: readonly FontUse[];
+  readonly missing: readonly MissingGlyphs[];
   /** Fixes the embedded font dictionaries (FontFile3 subtype); call after `doc.flush()`. */
   tagSubsets(doc: PDFDocument): void;
 }
@@ -93,6 +100,7 @@ export async function embedFonts(
     byFace.set(face.id, entry);
   }
   const byRole = new Map<FontRole, PDFFont>();
+  const missing: MissingGlyphs[] = [];
   const tags: { ref: PDFRef; name: string; cff: boolean }[] = [];
   for (const { face, roles, chars } of byFace.values()) {
     const text = [...chars].sort().join('');
@@ -110,9 +118,18 @@ export async function embedFonts(
         `字体“${face.family}”无法精简嵌入（${e instanceof Error ? e.message : String(e)}），请更换该字体后重试`,
       );
     }
-    const psName =
-      (fontkit.create(subset) as { postscriptName?: string }).postscriptName ??
-      face.family.replace(/\s+/g, '');
+    const parsed = fontkit.create(subset) as {
+      postscriptName?: string;
+      hasGlyphForCodePoint(cp: number): boolean;
+    };
+    const psName = parsed.postscriptName ?? face.family.replace(/\s+/g, '');
+    // Characters the face lacks would print as blanks: report them so the UI can ask for another font.
+    for (const role of roles) {
+      const lacking = [...new Set(textByRole.get(role) ?? '')].filter(
+        (ch) => ch.trim() !== '' && !parsed.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0),
+      );
+      if (lacking.length > 0) missing.push({ role, chars: lacking.join('') });
+    }
     const name = `${subsetTag(key)}+${psName}`;
     // customName: the "ABCDEF+" prefix (ISO 32000 9.6.4) tells readers the embedded font is a subset.
     const font = await doc.embedFont(subset, { subset: false, customName: name });
@@ -127,6 +144,7 @@ export async function embedFonts(
   return {
     byRole,
     uses,
+    missing,
     tagSubsets(target: PDFDocument) {
       for (const { ref, name, cff } of tags) fixFontDict(target, ref, name, cff);
     },

@@ -134,3 +134,14 @@ describe('breakTitle', () => {
     );
   });
 });
+
+describe('glyphsOf', () => {
+  it('drops control characters pasted with the text', async () => {
+    const { glyphsOf, roughMeasure, style } = await import('./text');
+    expect(
+      glyphsOf([{ text: '会议\r\n纪要\t', style: style('fangsong') }], roughMeasure)
+        .map((g) => g.ch)
+        .join(''),
+    ).toBe('会议纪要');
+  });
+});

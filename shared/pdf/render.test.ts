@@ -131,6 +131,12 @@ describe('fonts', () => {
     expect(cidFonts).toBe(3);
   });
 
+  it('reports characters the fonts cannot draw instead of printing them blank silently', async () => {
+    const r = await renderDocument({ ...HAN, body: [{ text: '私用区字符\uE000不在任何字体中。' }] }, env);
+    expect(r.missingGlyphs).toEqual([{ role: 'fangsong', chars: '\uE000' }]);
+    expect(out.tongzhi?.missingGlyphs).toBeUndefined();
+  }, 60_000);
+
   it('reports which font stood in for which role, in the result and the PDF', async () => {
     const r = out.tongzhi;
     expect(r?.fonts.map((f) => f.role).sort()).toEqual([

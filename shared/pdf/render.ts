@@ -1,6 +1,13 @@
 /** The engine's entry points: structured document + fonts in, PDF bytes out. */
 import { PDFDocument, PDFHexString, PDFName, type PDFDict } from 'pdf-lib';
-import { describeFontUse, embedFonts, type FontRole, type FontUse, type PdfEnv } from './fonts';
+import {
+  describeFontUse,
+  embedFonts,
+  type FontRole,
+  type FontUse,
+  type MissingGlyphs,
+  type PdfEnv,
+} from './fonts';
 import { ptToMm } from './geometry';
 import { layoutDocument } from './layout';
 import { DOC_KIND_LABEL, type OfficialDocument, type RenderOptions } from './model';
@@ -17,6 +24,8 @@ export interface RenderResult {
   readonly pageCount: number;
   /** Which font stood in for which role (also written to the PDF's Keywords). */
   readonly fonts: readonly FontUse[];
+  /** Characters the chosen fonts cannot draw (they print blank): the UI should warn and offer another font. */
+  readonly missingGlyphs?: readonly MissingGlyphs[];
 }
 
 /** Subsets memoised across renders that share text (numbered copies). */
@@ -92,7 +101,12 @@ export async function renderLayout(
   await pdf.flush();
   embedded.tagSubsets(pdf);
   const bytes = await pdf.save({ useObjectStreams: true });
-  return { bytes, pageCount: pages.length, fonts: embedded.uses };
+  return {
+    bytes,
+    pageCount: pages.length,
+    fonts: embedded.uses,
+    ...(embedded.missing.length > 0 ? { missingGlyphs: embedded.missing } : {}),
+  };
 }
 
 /** Renders one 公文 (or 纪要) to PDF. */

@@ -41,6 +41,8 @@ export function glyphsOf(runs: readonly Run[], measure: Measure): Glyph[] {
   const out: Glyph[] = [];
   for (const run of runs) {
     for (const ch of run.text) {
+      // Line breaks, tabs and other controls pasted from word processors have no glyph on the grid.
+      if ((ch.codePointAt(0) ?? 0) < 0x20) continue;
       const width = isHalfWidth(ch) ? measure(run.style.role, run.style.size, ch) : cellOf(run.style.size);
       out.push({ ch, width, style: run.style });
     }
