@@ -171,4 +171,31 @@ test('a 区长办公会议 chaired by a deputy is refused without the 区长’s
   });
   await expect(page.getByText('钱德明（受区长委托）')).toBeVisible();
   await shot(page, testInfo, '09-head-office-entrusted');
+
+  // Cancelling needs a reason (art. 39): the button stays disabled until one is given.
+  await expect(page.getByRole('button', { name: '取消会议' })).toBeDisabled();
+  await page.getByLabel('延期或取消的原因').fill('区长另有安排，议题并入下周常务会议');
+  await page.getByRole('button', { name: '取消会议' }).click();
+  await expect(page.getByTestId('next-step')).toContainText('会议已取消（原因：区长另有安排', {
+    timeout: 15_000,
+  });
+  await shot(page, testInfo, '10-head-office-cancelled');
+});
+
+test('a 常务会议 while the 区长 is on a reported trip: the 常务副区长 is proposed as acting chair (art. 9)', async ({
+  page,
+}, testInfo) => {
+  await loadSampleOffice(page);
+  await page.goto('/#/meetings/new');
+  await page.getByRole('radio', { name: '区政府常务会议' }).check();
+  // The sample office's 区长 is away from day 7 to day 10.
+  await page.getByLabel('会议日期').fill(shanghaiDate(8));
+  await page.getByLabel('会议地点').fill('区政府三楼常务会议室');
+  const proposal = page.getByTestId('chair-proposal');
+  await expect(proposal).toContainText('按规则建议由钱德明召集和主持');
+  await expect(proposal).toContainText('第九条');
+  await expect(page.getByTestId('plan-findings').locator('[data-rule="meeting.chair.acting"]')).toBeVisible();
+  await shot(page, testInfo, '11-acting-chair-proposed');
+  await takeStep(page, '保存会议', '端到端测试');
+  await expect(page.getByText('钱德明（区长外出期间代为主持）')).toBeVisible({ timeout: 15_000 });
 });

@@ -2,7 +2,7 @@
  * One meeting: its facts, where it stands in the life of art. 39 (antd Steps), and the work areas —
  * 议题 and 参会人员 — with the next step and its checks.
  */
-import { Button, Descriptions, Result, Steps, Tabs, Tag } from 'antd';
+import { Alert, Button, Descriptions, Result, Steps, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { currentWorkingCalendar } from '../../../shared/calendar';
@@ -21,6 +21,7 @@ import { selectMeeting } from './meetings-store';
 import { MinutesBadgeTag } from './MeetingsTable';
 import { minutesBadge } from './model';
 import { NextStep } from './NextStep';
+import { PostponeCancel } from './PostponeCancel';
 import { useMeetingsUi } from './use-meetings';
 
 export function MeetingDetail() {
@@ -91,7 +92,16 @@ export function MeetingDetail() {
         status={meeting.state === 'cancelled' || meeting.state === 'postponed' ? 'error' : 'process'}
         items={MEETING_STATE_ORDER.map((s) => ({ title: MEETING_STATE_LABELS[s] }))}
       />
+      {meeting.postponed && meeting.state === 'postponed' ? (
+        <Alert
+          type="warning"
+          showIcon
+          title={`会议已延期，原因：${meeting.postponed.reason}`}
+          description="重新筹备后按原步骤办理。"
+        />
+      ) : null}
       <NextStep key={meeting.state} meeting={meeting} registry={registry} ctx={ctx} today={today} />
+      <PostponeCancel meeting={meeting} ctx={ctx} />
       <Tabs
         className="hw-mt-section"
         items={[

@@ -47,8 +47,12 @@ export function NextStep({
 
   if (step === undefined) {
     return (
-      <Card size="small" title="下一步">
-        <Typography.Text>会议已办结，没有待办步骤。</Typography.Text>
+      <Card size="small" title="下一步" data-testid="next-step">
+        <Typography.Text>
+          {meeting.state === 'cancelled'
+            ? `会议已取消（原因：${meeting.cancelled?.reason ?? ''}），没有待办步骤。`
+            : '会议已办结，没有待办步骤。'}
+        </Typography.Text>
       </Card>
     );
   }
