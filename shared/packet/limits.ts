@@ -21,6 +21,8 @@ export interface PacketLimits {
   readonly maxJsonDepth: number;
   /** scrypt cost ceiling for encrypted packets, so a hostile manifest cannot ask for gigabytes of memory. */
   readonly maxScryptN: number;
+  /** scrypt memory (128 · N · r bytes) ceiling, for the same reason. */
+  readonly maxScryptMemoryBytes: number;
 }
 
 const MiB = 1024 * 1024;
@@ -36,4 +38,5 @@ export const DEFAULT_LIMITS: PacketLimits = {
   maxJsonBytes: 10 * MiB,
   maxJsonDepth: 64,
   maxScryptN: 2 ** 20,
+  maxScryptMemoryBytes: 256 * MiB,
 };

@@ -117,6 +117,12 @@ describe('openPacket: encryption', () => {
     const built = await encrypted();
     const forged = resign(built.entries, (m) => ({ ...m, encryption: { ...m.encryption!, N: 2 ** 30 } }));
     await refused(forged, 'manifest', { passphrase: 'x' });
+    // N within its ceiling, but r = 32 would need 4 GiB.
+    const wide = resign(built.entries, (m) => ({
+      ...m,
+      encryption: { ...m.encryption!, N: 2 ** 20, r: 32 },
+    }));
+    await refused(wide, 'manifest', { passphrase: 'x' });
   });
 });
 

@@ -314,7 +314,11 @@ async function plaintexts(
     if (opts.passphrase === undefined || opts.passphrase === '') {
       fail('passphrase-required', '该数据包已加密，请输入发送方告知的口令后再打开。');
     }
-    if (enc.N > limits.maxScryptN || (enc.N & (enc.N - 1)) !== 0) {
+    if (
+      enc.N > limits.maxScryptN ||
+      (enc.N & (enc.N - 1)) !== 0 ||
+      128 * enc.N * enc.r > limits.maxScryptMemoryBytes
+    ) {
       fail('manifest', `数据包的口令参数异常（N=${enc.N}），拒绝处理。${DO_NOT_IMPORT}`);
     }
     key = await deriveKey(opts.passphrase!, enc);
