@@ -260,6 +260,48 @@ describe('GB/T 9704-2012 geometry, measured from the pages', () => {
     within((sep?.y ?? 0) - (number?.y1 ?? 0), 4.5);
   });
 
+  it('sets the title two blank lines under the separator and the 主送机关 one blank line under the title', () => {
+    const p1 = rasters.tongzhi?.[0];
+    const lines = texts.tongzhi?.[0] ?? [];
+    if (!p1) throw new Error('missing raster');
+    const sep = horizontalRules(p1, 'red', 150)[0]?.y ?? 0;
+    const pitch = STD.height / 22;
+    const title = inkBounds(
+      p1,
+      { x0: STD.left, y0: sep + 2, x1: STD.left + STD.width, y1: sep + 2 * pitch + 8 },
+      'dark',
+    );
+    // 空二行: the title's line starts two line pitches under the rule (its ink a little lower).
+    within(title?.y0 ?? 0, sep + 2 * pitch + 0.5);
+    const recipients = lines.find((l) => squash(l.text).startsWith('各镇人民政府'));
+    const lastTitle = lines.find((l) => squash(l.text).endsWith('工作的通知'));
+    const rTop =
+      inkBounds(
+        p1,
+        {
+          x0: STD.left,
+          y0: recipients?.words[0]?.y0 ?? 0,
+          x1: STD.left + STD.width,
+          y1: recipients?.words[0]?.y1 ?? 0,
+        },
+        'dark',
+      )?.y0 ?? 0;
+    const tTop =
+      inkBounds(
+        p1,
+        {
+          x0: STD.left,
+          y0: lastTitle?.words[0]?.y0 ?? 0,
+          x1: STD.left + STD.width,
+          y1: lastTitle?.words[0]?.y1 ?? 0,
+        },
+        'dark',
+      )?.y0 ?? 0;
+    within(rTop - tTop, 2 * pitch);
+    // 主送机关 flush left.
+    within(recipients?.words[0]?.x0 ?? 0, STD.left);
+  });
+
   it('prints page numbers 7 mm under the type area, odd right and even left, one character in', () => {
     const pages = rasters.tongzhi ?? [];
     pages.forEach((p, i) => {
