@@ -130,6 +130,20 @@ test('a 常务会议 from an empty store: the 区长 proposed, a major topic blo
   await expect(attendees).toContainText('议题列席');
   await shot(page, testInfo, '05-attendees');
 
+  // Leave is asked of the chair, who approves it (art. 46).
+  await page.getByRole('tab', { name: /^请假/ }).click();
+  await page.getByRole('combobox', { name: '请假人' }).click();
+  await pickOption(page, '王明');
+  await page.getByLabel('请假事由').fill('赴省参加全省项目推进会');
+  await page.getByRole('button', { name: '登记请假' }).click();
+  const leave = page.getByTestId('leave-table');
+  await expect(leave.getByRole('row').filter({ hasText: '王明' })).toHaveCount(1, { timeout: 15_000 });
+  await expect(page.getByTestId('leave-findings')).toContainText('尚无会议主持人赵志远的批准意见');
+  await leave.getByRole('button', { name: '主持人批准' }).click();
+  await expect(leave).toContainText('赵志远批准', { timeout: 15_000 });
+  await expect(page.getByTestId('leave-findings')).toContainText('规则检查未发现问题');
+  await shot(page, testInfo, '05b-leave-approved');
+
   // The agenda step itself, gated by the engine.
   await takeStep(page, '审定议题', '端到端测试');
   await expect(page.getByTestId('next-step')).toContainText('下一步：发出通知', { timeout: 15_000 });

@@ -17,6 +17,7 @@ import { personName } from '../../../shared/domain/registry';
 import { PageHeading } from '../../ui';
 import { AgendaTab } from './AgendaTab';
 import { AttendeesTab } from './AttendeesTab';
+import { LeaveTab } from './LeaveTab';
 import { selectMeeting } from './meetings-store';
 import { MinutesBadgeTag } from './MeetingsTable';
 import { minutesBadge } from './model';
@@ -116,6 +117,11 @@ export function MeetingDetail() {
             key: 'attendees',
             label: `参会人员（${meeting.attendees.length}）`,
             children: <AttendeesTab meeting={meeting} registry={registry} ctx={ctx} />,
+          },
+          {
+            key: 'leave',
+            label: `请假（${meeting.leaves.length}）`,
+            children: <LeaveTab meeting={meeting} registry={registry} today={today} />,
           },
         ]}
       />

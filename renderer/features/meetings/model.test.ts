@@ -1,20 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { addDays, isoDate } from '../../../shared/calendar/iso-date';
-import { meetingId, personId, topicId, unitId } from '../../../shared/domain/ids';
+import { leaveRequestId, meetingId, personId, topicId, unitId } from '../../../shared/domain/ids';
 import { newMeeting, type Meeting } from '../../../shared/domain/meeting';
-import { checkMeetingStep } from '../../../shared/domain/meeting-rules';
+import { checkLeaves, checkMeetingStep } from '../../../shared/domain/meeting-rules';
 import { unitsWithRole } from '../../../shared/domain/registry';
 import { createSampleOffice, HEAD_TRIP_OFFSET, SAMPLE_IDS } from '../../../shared/sample';
 import {
   actingBasis,
+  addLeave,
   approveTopic,
   chairChoice,
+  decideLeave,
   draftErrors,
   draftFromTopic,
   EMPTY_DRAFT,
   EMPTY_TOPIC,
   filterMeetings,
+  leaveInputError,
   meetingFromDraft,
   meetingMonths,
   minutesBadge,
@@ -224,5 +227,22 @@ describe('attendees and list', () => {
     expect(filterMeetings([a, b], { chairId: head, month: '2026-03' })).toEqual([a]);
     expect(filterMeetings([a, b], { state: 'held' })).toEqual([]);
     expect(meetingMonths([a, b, a])).toEqual(['2026-04', '2026-03']);
+  });
+});
+
+describe('leave', () => {
+  it('records leave asked of the chair and the chair’s decision; the engine is then silent (art. 46)', () => {
+    const id = leaveRequestId('l1');
+    const input = { personId: dep2, reason: '赴省参加会议', askedOfId: head };
+    expect(leaveInputError({ ...input, reason: ' ' })).toBe('请填写请假事由');
+    expect(leaveInputError({ ...input, standInId: dep2 })).toContain('本人');
+    expect(leaveInputError(input)).toBeUndefined();
+    const asked = addLeave(executive(), input, id, asOf);
+    expect(checkLeaves(asked, reg).map((f) => f.ruleId)).toEqual(['meeting.leave.undecided']);
+    const decided = decideLeave(asked, id, { byId: head, approved: true, on: asOf, at: '08:30' });
+    expect(decided.leaves[0]?.decision).toEqual({ byId: head, approved: true, on: asOf, at: '08:30' });
+    expect(checkLeaves(decided, reg)).toEqual([]);
+    const wrongPerson = addLeave(executive(), { ...input, askedOfId: SAMPLE_IDS.officeDirector }, id, asOf);
+    expect(checkLeaves(wrongPerson, reg).map((f) => f.ruleId)).toContain('meeting.leave.askedOf');
   });
 });

@@ -12,6 +12,7 @@ import {
   unitId as toUnitId,
   type MeetingId,
   type PersonId,
+  type LeaveRequestId,
   type TopicId,
 } from '../../../shared/domain/ids';
 import {
@@ -22,6 +23,8 @@ import {
   type ActingChair,
   type Art27Domain,
   type Attendee,
+  type LeaveDecision,
+  type LeaveRequest,
   type MajorDecision,
   type Meeting,
   type MeetingKind,
@@ -470,3 +473,37 @@ export const topicCount = (m: Meeting): number => activeTopics(m).length;
 
 export const personLabel = (reg: Registry, id: string | undefined): string =>
   id === undefined ? '—' : personName(reg, toPersonId(id));
+
+// ---------------------------------------------------------------------------------------------------------
+// Leave (请假, arts. 46, 59).
+
+export interface LeaveInput {
+  readonly personId: PersonId;
+  readonly reason: string;
+  readonly askedOfId: PersonId;
+  readonly standInId?: PersonId;
+}
+
+export function leaveInputError(l: Partial<LeaveInput>): string | undefined {
+  if (l.personId === undefined) return '请选择请假人';
+  if (l.reason === undefined || l.reason.trim() === '') return '请填写请假事由';
+  if (l.askedOfId === undefined) return '请选择向谁请假（应向会议主持人请假）';
+  if (l.standInId !== undefined && l.standInId === l.personId) return '代为参会的人不能是请假人本人';
+  return undefined;
+}
+
+export function addLeave(m: Meeting, l: LeaveInput, id: LeaveRequestId, on: IsoDate): Meeting {
+  const leave: LeaveRequest = {
+    id,
+    personId: l.personId,
+    reason: l.reason.trim(),
+    askedOfId: l.askedOfId,
+    requestedOn: on,
+    ...(l.standInId !== undefined ? { standInId: l.standInId } : {}),
+  };
+  return { ...m, leaves: [...m.leaves.filter((x) => x.id !== id), leave] };
+}
+
+export function decideLeave(m: Meeting, id: LeaveRequestId, decision: LeaveDecision): Meeting {
+  return { ...m, leaves: m.leaves.map((l) => (l.id === id ? { ...l, decision } : l)) };
+}
