@@ -2,7 +2,7 @@
  * A store that cannot be opened shows the recovery screen — never an empty app — and can be restored from
  * a backup there.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
@@ -108,6 +108,60 @@ test('the recovery screen restores the store from a backup in the data folder', 
     await expect(page.getByTestId('table-people').getByRole('row').filter({ hasText: '王明' })).toHaveCount(
       1,
     );
+  } finally {
+    await rm(setup.dir, { recursive: true, force: true });
+  }
+});
+
+test('audit entries cut off the end show as 审计记录被截断; the clerk may carry on after a warning', async ({
+  page,
+  guard,
+}) => {
+  const setup = await relayWithDataFolder(page, guard.appOrigin);
+  try {
+    await page.goto('/#/registry');
+    await page.getByRole('button', { name: '载入示例数据' }).click();
+    await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
+    // The running app reports the head to main; wait until audit-head.json holds the sample's entries.
+    const headFile = path.join(setup.userData, 'audit-head.json');
+    await expect
+      .poll(
+        async () => {
+          try {
+            return (JSON.parse(await readFile(headFile, 'utf8')) as { sequence: number }).sequence;
+          } catch {
+            return 0;
+          }
+        },
+        { timeout: 15_000 },
+      )
+      .toBeGreaterThan(10);
+
+    // Cut the last audit entry straight out of IndexedDB: the chain that is left still verifies.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const request = indexedDB.open('huiwen');
+          request.onsuccess = () => {
+            const db = request.result;
+            const tx = db.transaction('audit', 'readwrite');
+            const cursor = tx.objectStore('audit').openCursor(null, 'prev');
+            cursor.onsuccess = () => cursor.result?.delete();
+            tx.oncomplete = () => {
+              db.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+          request.onerror = () => reject(request.error);
+        }),
+    );
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: '审计记录被截断或与登记不符' })).toBeVisible();
+    await expect(page.getByTestId('recovery-message')).toContainText('审计记录被截断');
+    await page.getByRole('button', { name: '仍然继续使用' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '继续使用' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: '人员与单位' })).toBeVisible();
   } finally {
     await rm(setup.dir, { recursive: true, force: true });
   }
