@@ -36,7 +36,11 @@ async function pickOption(page: Page, title: string) {
 async function takeStep(page: Page, name: string, reason: string) {
   await page.getByRole('button', { name, exact: true }).click();
   const dialog = page.getByRole('dialog', { name: new RegExp(`^${name}：请说明继续的理由`) });
-  if (await dialog.isVisible().catch(() => false)) {
+  const asked = await dialog.waitFor({ state: 'visible', timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (asked) {
     await dialog.getByLabel('继续办理的理由').fill(reason);
     await dialog.getByRole('button', { name: '说明理由并继续' }).click();
     await expect(dialog).toBeHidden();
@@ -212,4 +216,68 @@ test('a 常务会议 while the 区长 is on a reported trip: the 常务副区长
   await shot(page, testInfo, '11-acting-chair-proposed');
   await takeStep(page, '保存会议', '端到端测试');
   await expect(page.getByText('钱德明（区长外出期间代为主持）')).toBeVisible({ timeout: 15_000 });
+});
+
+test('a 专题会议 chaired by a 副区长: the minutes cannot be signed by that deputy and are signed by the 区长 (art. 47)', async ({
+  page,
+}, testInfo) => {
+  await loadSampleOffice(page);
+  await page.goto('/#/meetings/new');
+  await page.getByRole('radio', { name: '区政府专题会议' }).check();
+  await page.getByLabel('会议日期').fill(shanghaiDate(0));
+  await page.getByLabel('会议地点').fill('区政府二楼小会议室');
+  await page.getByRole('combobox', { name: '主持人' }).click();
+  await pickOption(page, '王明');
+  await takeStep(page, '保存会议', '端到端测试');
+  await expect(page.getByRole('heading', { level: 1, name: /区政府专题会议（/ })).toBeVisible({
+    timeout: 15_000,
+  });
+
+  await page.getByRole('button', { name: '添加议题' }).click();
+  const dialog = page.getByRole('dialog', { name: '添加议题' });
+  await dialog.getByLabel('议题名称').fill('研究城区冬季供暖保障工作');
+  await dialog.getByRole('combobox', { name: '汇报单位' }).click();
+  await dialog.getByRole('combobox', { name: '汇报单位' }).fill('住房');
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Escape');
+  await dialog.getByLabel('拟决定事项').fill('同意供暖保障方案。');
+  await dialog.getByLabel('会议材料').fill('供暖保障方案');
+  await dialog.getByLabel('研究日期').fill(shanghaiDate(0));
+  await dialog.getByRole('button', { name: '保存议题' }).click();
+  await expect(dialog).toBeHidden({ timeout: 15_000 });
+  await takeStep(page, '确定上会', '分管领导已同意，按程序办理');
+  await expect(page.getByTestId('topic-1')).toContainText('已确定（王明', { timeout: 15_000 });
+  await page.getByRole('tab', { name: /^参会人员/ }).click();
+  await page.getByRole('button', { name: '按规则生成参会名单' }).click();
+  await expect(page.getByTestId('attendees-table').getByRole('row').filter({ hasText: '王明' })).toHaveCount(
+    1,
+    {
+      timeout: 15_000,
+    },
+  );
+
+  const next = page.getByTestId('next-step');
+  for (const [step, after] of [
+    ['审定议题', '发出通知'],
+    ['发出通知', '召开会议'],
+    ['召开会议', '起草纪要'],
+    ['起草纪要', '签发纪要'],
+  ] as const) {
+    await takeStep(page, step, '端到端测试：材料和纪录已另行送达和整理');
+    await expect(next).toContainText(`下一步：${after}`, { timeout: 15_000 });
+  }
+
+  // The deputy who chaired may not sign; the required signer is the 区长.
+  await expect(next).toContainText('会议主持人王明是副区长，会议纪要报区长赵志远签发');
+  await next.getByRole('combobox', { name: '签发人' }).click();
+  await pickOption(page, '王明');
+  await expect(next.locator('[data-rule="meeting.minutes.signer"]')).toBeVisible();
+  await expect(next.getByRole('button', { name: '签发纪要' })).toBeDisabled();
+  await shot(page, testInfo, '12-minutes-deputy-refused');
+  await next.getByRole('combobox', { name: '签发人' }).click();
+  await pickOption(page, '赵志远');
+  await takeStep(page, '签发纪要', '端到端测试');
+  await expect(next).toContainText('下一步：印发纪要', { timeout: 15_000 });
+  await expect(page.getByText('纪要已签发').first()).toBeVisible();
+  await shot(page, testInfo, '13-minutes-signed-by-head');
 });

@@ -107,6 +107,11 @@ export function NextStep({
           />
         ) : null}
         {step === 'signMinutes' ? (
+          <Typography.Paragraph className="hw-mt-minutes" data-testid="minutes-text">
+            {latestMinutes(meeting)?.text ?? ''}
+          </Typography.Paragraph>
+        ) : null}
+        {step === 'signMinutes' ? (
           <Space wrap>
             <span>签发人：</span>
             <Select<PersonId>
