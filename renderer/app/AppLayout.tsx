@@ -1,7 +1,8 @@
 import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
 import { Button, Layout, Menu, Tag, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
-import { useEffect, useMemo } from 'react';
+import { useEffect, useMemo, useState } from 'react';
+import { getStore } from '../data';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { usePlatform } from '../platform';
 import { documentTitle, OFFICE_NAME_PLACEHOLDER, PRODUCT_NAME, SECTIONS, sectionOf } from './routes';
@@ -18,6 +19,7 @@ export function AppLayout() {
   const collapsed = useShell(selectSiderCollapsed);
   const { kind } = usePlatform();
   const section = sectionOf(location.pathname);
+  const officeName = useOfficeName();
 
   useEffect(() => {
     document.title = documentTitle(section);
@@ -59,7 +61,7 @@ export function AppLayout() {
               />
             </Tooltip>
             <span className="hw-header-product">{PRODUCT_NAME}</span>
-            <span className="hw-header-office">{OFFICE_NAME_PLACEHOLDER}</span>
+            <span className="hw-header-office">{officeName ?? OFFICE_NAME_PLACEHOLDER}</span>
           </div>
           {kind === 'browser' ? <Tag color="blue">浏览器版</Tag> : null}
         </Header>
@@ -76,4 +78,25 @@ export function AppLayout() {
 function skipToContent(event: React.MouseEvent<HTMLAnchorElement>) {
   event.preventDefault();
   document.getElementById(MAIN_CONTENT_ID)?.focus();
+}
+
+/** The office's name from the store, live: loading or removing the sample office updates the header. */
+function useOfficeName(): string | undefined {
+  const [name, setName] = useState<string | undefined>();
+  useEffect(() => {
+    let unsubscribe: (() => void) | undefined;
+    let cancelled = false;
+    getStore().then(
+      (store) => {
+        if (!cancelled) unsubscribe = store.watchOfficeName(setName);
+      },
+      // The start-up gate reports a store that fails to open; the header keeps its placeholder.
+      () => undefined,
+    );
+    return () => {
+      cancelled = true;
+      unsubscribe?.();
+    };
+  }, []);
+  return name;
 }

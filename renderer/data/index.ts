@@ -5,7 +5,7 @@
 import { auditRepository, type AuditRepository } from './audit-repo';
 import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb } from './db';
 import { NEWER_DATABASE_MESSAGE, StoreError, toStoreError } from './errors';
-import { readOfficeName } from './meta';
+import { readOfficeName, watchOfficeName } from './meta';
 import { registryRepository, type RegistryRepository } from './registry-repo';
 import { installTestHooks, wantsTestHooks } from './test-hooks';
 
@@ -15,6 +15,8 @@ export interface Store {
   readonly audit: AuditRepository;
   /** The office's name for the header ("示例区人民政府办公室" while the sample is loaded); undefined until set. */
   officeName(): Promise<string | undefined>;
+  /** Live office name for the header; returns the unsubscribe function. */
+  watchOfficeName(onChange: (name: string | undefined) => void): () => void;
   close(): void;
 }
 
@@ -36,6 +38,7 @@ export async function openStore(name: string = DB_NAME, now?: () => Date): Promi
     registry: registryRepository(db, now),
     audit: auditRepository(db),
     officeName: () => readOfficeName(db),
+    watchOfficeName: (onChange) => watchOfficeName(db, onChange),
     close: () => db.close(),
   };
 }

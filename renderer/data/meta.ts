@@ -1,4 +1,5 @@
 /** The meta table: small named settings of the data set (sample-data flag, office name). */
+import { liveQuery } from 'dexie';
 import type { HuiwenDb } from './db';
 import type { RegistryKind } from './registry-repo';
 
@@ -21,4 +22,13 @@ export async function readOfficeName(db: HuiwenDb): Promise<string | undefined> 
   const row = await db.meta.get(OFFICE_META_KEY);
   const value = row?.value as { name?: unknown } | undefined;
   return typeof value?.name === 'string' ? value.name : undefined;
+}
+
+/** Calls `onChange` with the office name now and whenever it changes (sample loaded or removed). */
+export function watchOfficeName(db: HuiwenDb, onChange: (name: string | undefined) => void): () => void {
+  const subscription = liveQuery(() => readOfficeName(db)).subscribe({
+    next: onChange,
+    error: () => onChange(undefined),
+  });
+  return () => subscription.unsubscribe();
 }

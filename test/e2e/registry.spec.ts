@@ -12,6 +12,8 @@ test('the sample office loads, pinyin search finds a person, and today’s actin
 
   // One transaction of ~260 records with durable commit: allow for a slow disk.
   await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
+  // The header names the office as soon as the sample is in the store.
+  await expect(page.locator('.hw-header-office')).toHaveText('示例区人民政府办公室');
   const acting = page.getByTestId('acting-today');
   // The sample has a deputy away today, covered by the standing arrangement (art. 9).
   await expect(acting).toContainText('王明 代 孙丽华', { timeout: 15_000 });
@@ -61,4 +63,5 @@ test('the sample can be removed in one confirmed step', async ({ page }) => {
   await dialog.getByRole('button', { name: '清除' }).click();
   await expect(page.getByText('还没有人员与单位', { exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByText('示例数据', { exact: true })).toHaveCount(0);
+  await expect(page.locator('.hw-header-office')).toHaveText('××区人民政府办公室');
 });
