@@ -46,8 +46,8 @@ export function MeetingsList() {
       {meetings.length === 0 ? (
         <EmptyState title="还没有会议" action={newButton}>
           {registry.people.length === 0
-            ? '先在“人员与单位”中载入示例数据或录入领导班子，然后点击“新建会议”。'
-            : '点击“新建会议”筹备第一次会议。'}
+            ? '还没有会议。先在“人员与单位”中载入示例数据或录入领导班子，然后点击“新建会议”。'
+            : '还没有会议。点击“新建会议”筹备第一次会议。'}
         </EmptyState>
       ) : (
         <>

@@ -5,7 +5,7 @@
 import { Alert, Button, Spin } from 'antd';
 import { useEffect } from 'react';
 import { Route, Routes } from 'react-router';
-import { Page } from '../../ui';
+import { Page, PageHeading } from '../../ui';
 import { MeetingDetail } from './MeetingDetail';
 import { MeetingsList } from './MeetingsList';
 import { NewMeeting } from './NewMeeting';
@@ -36,6 +36,7 @@ export function MeetingsPage() {
   if (status !== 'ready') {
     return (
       <Page>
+        <PageHeading title="会议" />
         <Spin aria-label="正在读取会议" />
       </Page>
     );
