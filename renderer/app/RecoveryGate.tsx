@@ -32,6 +32,7 @@ function startDuties(platform: PickedBridge, outcome: StartupOutcome): void {
   startBackgroundDuties(store, {
     bridge: platform.bridge,
     appVersion: () => appVersionOf(platform.bridge),
+    watchHead: platform.kind !== 'browser',
     warn: (m) => console.warn(m),
   });
 }

@@ -124,12 +124,18 @@ export async function dailyBackupIfDue(store: Store, deps: DutiesDeps): Promise<
 }
 
 /** Background work while the app runs; returns a stop function. */
-export function startBackgroundDuties(store: Store, deps: DutiesDeps): () => void {
-  const stop = watchAuditHead(
-    store.db,
-    async (head) => (await deps.bridge.recordAuditHead(head.sequence, head.hash)).ok,
-    null,
-  );
+export function startBackgroundDuties(
+  store: Store,
+  deps: DutiesDeps & { readonly watchHead: boolean },
+): () => void {
+  // The browser keeps no head file; polling there would only collect refusals.
+  const stop = deps.watchHead
+    ? watchAuditHead(
+        store.db,
+        async (head) => (await deps.bridge.recordAuditHead(head.sequence, head.hash)).ok,
+        null,
+      )
+    : () => undefined;
   void dailyBackupIfDue(store, deps).catch((e: unknown) =>
     deps.warn?.(`[backup] daily backup failed: ${String(e)}`),
   );
