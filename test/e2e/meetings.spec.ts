@@ -257,15 +257,28 @@ test('a 专题会议 chaired by a 副区长: the minutes cannot be signed by tha
   );
 
   const next = page.getByTestId('next-step');
-  for (const [step, after] of [
+  const walk = async (steps: readonly (readonly [string, string])[]) => {
+    for (const [step, after] of steps) {
+      await takeStep(page, step, '端到端测试：材料和纪录已另行送达和整理');
+      await expect(next).toContainText(`下一步：${after}`, { timeout: 15_000 });
+    }
+  };
+  await walk([
     ['审定议题', '发出通知'],
     ['发出通知', '召开会议'],
+  ]);
+  // On the day: the sign-in sheet starts from the list; one late arrival is recorded.
+  await page.getByRole('tab', { name: '签到' }).click();
+  const sheet = page.getByTestId('signin-table');
+  await expect(sheet.getByRole('row').filter({ hasText: '王明' })).toHaveCount(1);
+  await sheet.getByRole('checkbox', { name: '王明迟到' }).check();
+  await page.getByRole('button', { name: '保存签到' }).click();
+  await expect(page.getByText('签到已保存。')).toBeVisible({ timeout: 15_000 });
+  await shot(page, testInfo, '11b-sign-in');
+  await walk([
     ['召开会议', '起草纪要'],
     ['起草纪要', '签发纪要'],
-  ] as const) {
-    await takeStep(page, step, '端到端测试：材料和纪录已另行送达和整理');
-    await expect(next).toContainText(`下一步：${after}`, { timeout: 15_000 });
-  }
+  ]);
 
   // The deputy who chaired may not sign; the required signer is the 区长.
   await expect(next).toContainText('会议主持人王明是副区长，会议纪要报区长赵志远签发');

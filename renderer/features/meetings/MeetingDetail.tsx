@@ -22,6 +22,7 @@ import { selectMeeting } from './meetings-store';
 import { MinutesBadgeTag } from './MeetingsTable';
 import { minutesBadge } from './model';
 import { NextStep } from './NextStep';
+import { SignInTab } from './SignInTab';
 import { PostponeCancel } from './PostponeCancel';
 import { useMeetingsUi } from './use-meetings';
 
@@ -122,6 +123,18 @@ export function MeetingDetail() {
             key: 'leave',
             label: `请假（${meeting.leaves.length}）`,
             children: <LeaveTab meeting={meeting} registry={registry} today={today} />,
+          },
+          {
+            key: 'signin',
+            label: '签到',
+            // Re-mounted when the stored sheet changes, so it starts from what was saved.
+            children: (
+              <SignInTab
+                key={`${meeting.signIns.length}-${meeting.attendees.length}-${meeting.leaves.length}`}
+                meeting={meeting}
+                registry={registry}
+              />
+            ),
           },
         ]}
       />

@@ -3,7 +3,7 @@ import { createWorkingCalendar } from '../../../shared/calendar';
 import { addDays, isoDate } from '../../../shared/calendar/iso-date';
 import { leaveRequestId, meetingId, personId, topicId, unitId } from '../../../shared/domain/ids';
 import { newMeeting, type Meeting } from '../../../shared/domain/meeting';
-import { checkLeaves, checkMeetingStep } from '../../../shared/domain/meeting-rules';
+import { checkAbsences, checkLeaves, checkMeetingStep } from '../../../shared/domain/meeting-rules';
 import { unitsWithRole } from '../../../shared/domain/registry';
 import { createSampleOffice, HEAD_TRIP_OFFSET, SAMPLE_IDS } from '../../../shared/sample';
 import {
@@ -12,6 +12,7 @@ import {
   approveTopic,
   chairChoice,
   decideLeave,
+  defaultSignIns,
   draftErrors,
   draftFromTopic,
   EMPTY_DRAFT,
@@ -23,6 +24,8 @@ import {
   minutesBadge,
   moveTopic,
   requiredAttendees,
+  setSignIn,
+  signInSheet,
   topicDraftErrors,
   topicFromDraft,
   topicGate,
@@ -244,5 +247,31 @@ describe('leave', () => {
     expect(checkLeaves(decided, reg)).toEqual([]);
     const wrongPerson = addLeave(executive(), { ...input, askedOfId: SAMPLE_IDS.officeDirector }, id, asOf);
     expect(checkLeaves(wrongPerson, reg).map((f) => f.ruleId)).toContain('meeting.leave.askedOf');
+  });
+});
+
+describe('sign-in', () => {
+  it('starts from the attendee list and approved leave, and an absence without leave is reported (art. 46)', () => {
+    const t1 = topicId('t1');
+    let m = upsertTopic(executive(), topicFromDraft(majorDraft, t1));
+    m = { ...m, attendees: requiredAttendees(m, reg) };
+    const id = leaveRequestId('l1');
+    m = decideLeave(addLeave(m, { personId: dep2, reason: '出差', askedOfId: head }, id, asOf), id, {
+      byId: head,
+      approved: true,
+      on: asOf,
+    });
+    const sheet = defaultSignIns(m);
+    expect(sheet.find((s) => s.personId === head)?.status).toBe('present');
+    expect(sheet.find((s) => s.personId === dep2)?.status).toBe('onLeave');
+    const sitter = sheet.find((s) => s.topicIds !== undefined);
+    expect(sitter).toMatchObject({ status: 'nonVoting', topicIds: ['t1'] });
+    expect(signInSheet(m)).toEqual(sheet);
+    expect(checkAbsences({ ...m, signIns: sheet }, reg)).toEqual([]);
+    const absent = setSignIn(sheet, { personId: exec, status: 'absent' });
+    expect(checkAbsences({ ...m, signIns: absent }, reg).map((f) => f.ruleId)).toEqual([
+      'meeting.absence.noLeave',
+    ]);
+    expect(signInSheet({ ...m, signIns: absent })).toEqual(absent);
   });
 });

@@ -29,6 +29,7 @@ import {
   type Meeting,
   type MeetingKind,
   type MeetingState,
+  type SignIn,
   type Topic,
   type TopicApproval,
 } from '../../../shared/domain/meeting';
@@ -506,4 +507,32 @@ export function addLeave(m: Meeting, l: LeaveInput, id: LeaveRequestId, on: IsoD
 
 export function decideLeave(m: Meeting, id: LeaveRequestId, decision: LeaveDecision): Meeting {
   return { ...m, leaves: m.leaves.map((l) => (l.id === id ? { ...l, decision } : l)) };
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Sign-in (签到): who was there, on leave, absent, or sat in (per topic for topic 列席).
+
+const NON_VOTING_ROLES: readonly Attendee['role'][] = ['fixedNonVoting', 'topicNonVoting', 'invited'];
+
+/** A starting sheet from the attendee list and approved leave, for the clerk to correct on the day. */
+export function defaultSignIns(m: Meeting): SignIn[] {
+  const onLeave = new Set(m.leaves.filter((l) => l.decision?.approved === true).map((l) => l.personId));
+  return m.attendees.map((a) => {
+    if (onLeave.has(a.personId)) return { personId: a.personId, status: 'onLeave' as const };
+    if (NON_VOTING_ROLES.includes(a.role))
+      return {
+        personId: a.personId,
+        status: 'nonVoting' as const,
+        ...(a.topicIds && a.topicIds.length > 0 ? { topicIds: [...a.topicIds] } : {}),
+      };
+    return { personId: a.personId, status: 'present' as const };
+  });
+}
+
+/** The sheet as recorded, else the default one. */
+export const signInSheet = (m: Meeting): SignIn[] =>
+  m.signIns.length > 0 ? [...m.signIns] : defaultSignIns(m);
+
+export function setSignIn(sheet: readonly SignIn[], s: SignIn): SignIn[] {
+  return sheet.map((x) => (x.personId === s.personId ? s : x));
 }
