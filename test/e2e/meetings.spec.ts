@@ -121,7 +121,16 @@ test('a 常务会议 from an empty store: the 区长 proposed, a major topic blo
   await expect(dialog).toBeHidden({ timeout: 15_000 });
   await expect(findings.locator('[data-severity="block"]')).toHaveCount(0);
   await expect(topic).toContainText('合法性审查：');
-  await takeStep(page, '确定上会', '公众参与和专家论证已在方案编制阶段完成，材料随后补登');
+  // Warnings remain (art. 23 procedures): continuing needs a reason, and an empty one is refused.
+  await topic.getByRole('button', { name: '确定上会' }).click();
+  const override = page.getByRole('dialog', { name: /^确定上会：请说明继续的理由/ });
+  await expect(override).toContainText('公众参与、专家论证、风险评估');
+  await override.getByRole('button', { name: '说明理由并继续' }).click();
+  await expect(override).toContainText('请填写继续办理的理由，理由将记入操作记录。');
+  await override.getByLabel('继续办理的理由').fill('公众参与和专家论证已在方案编制阶段完成，材料随后补登');
+  await shot(page, testInfo, '04a-override-reason');
+  await override.getByRole('button', { name: '说明理由并继续' }).click();
+  await expect(override).toBeHidden();
   await expect(topic).toContainText('已确定（赵志远', { timeout: 15_000 });
   await shot(page, testInfo, '04-topic-set');
 

@@ -64,9 +64,11 @@ export function GatedButton({
         destroyOnHidden
         onCancel={() => setAsking(false)}
         onOk={async () => {
-          const { reason } = await form.validateFields();
+          // A missing reason is shown under the field; the dialog stays open (no unhandled rejection).
+          const values = await form.validateFields().catch(() => undefined);
+          if (values === undefined) return;
           setAsking(false);
-          await onConfirm(reason.trim());
+          await onConfirm(values.reason.trim());
         }}
       >
         <Typography.Paragraph>
