@@ -60,7 +60,7 @@ export function notifyAuditChanged(): void {
 }
 
 /**
- * Reports the head to `record` whenever it differs from the last one reported. Returns a stop function.
+ * Reports the head to `record` whenever it moved forward since the last one reported. Returns a stop function.
  * `schedule` is injectable so tests drive it without timers.
  */
 export function watchAuditHead(
@@ -80,7 +80,9 @@ export function watchAuditHead(
     void (async () => {
       try {
         const head = headToRecord(await readAuditHead(db));
-        if (last === null || head.sequence !== last.sequence || head.hash !== last.hash) {
+        // Only forward: a chain that got shorter or changed under the running app is exactly what the
+        // file must keep evidence of (a restore records its head itself, then reloads the page).
+        if (last === null || head.sequence > last.sequence) {
           if (await record(head)) last = head;
         }
       } catch {

@@ -258,8 +258,16 @@ describe('audit head beside the data', () => {
     await settle();
     tick();
     await settle();
+    // A chain cut back under the running app is not reported: the file keeps the evidence.
+    await store.db.audit.delete(1);
+    tick();
+    await settle();
+    await store.registry.save('people', { id: 'q', name: '乙', partyMember: false });
+    await store.registry.save('people', { id: 'r', name: '丙', partyMember: false });
+    tick();
+    await settle();
     stop();
-    expect(reported).toEqual([1]);
+    expect(reported).toEqual([1, 2]);
   });
 });
 
