@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import { createWorkingCalendar } from '../../../shared/calendar';
+import { addDays, isoDate } from '../../../shared/calendar/iso-date';
+import { decisionId, leaveRequestId, meetingId } from '../../../shared/domain/ids';
+import { newMeeting, type Meeting } from '../../../shared/domain/meeting';
+import { emptyRegistry } from '../../../shared/domain/registry';
+import { createSampleOffice, SAMPLE_IDS } from '../../../shared/sample';
+import {
+  actingToday,
+  dashboardSections,
+  decisionsDue,
+  executiveMonthly,
+  executiveReportsOpen,
+  leavesPending,
+  meetingsThisWeek,
+  meetingsToday,
+  minutesDue,
+  storeIsEmpty,
+  weekOf,
+} from './dashboard-model';
+
+// A Tuesday with data in the shipped calendar (week 2026-03-02 … 2026-03-08).
+const today = isoDate('2026-03-03');
+const reg = createSampleOffice(today);
+const calendar = createWorkingCalendar();
+const { districtHead, executiveDeputy } = SAMPLE_IDS;
+
+const meeting = (id: string, fields: Partial<Meeting> = {}): Meeting =>
+  newMeeting({
+    id: meetingId(id),
+    kind: 'special',
+    title: `会议${id}`,
+    date: today,
+    place: '第一会议室',
+    convenorId: districtHead,
+    chairId: districtHead,
+    ...fields,
+  });
+
+describe('weekOf', () => {
+  it('runs Monday to Sunday', () => {
+    expect(weekOf(today)).toEqual({ from: '2026-03-02', to: '2026-03-08' });
+    expect(weekOf(isoDate('2026-03-08'))).toEqual({ from: '2026-03-02', to: '2026-03-08' });
+  });
+});
+
+describe('meetings today and this week', () => {
+  const ms = [
+    meeting('a', { time: '09:00' }),
+    meeting('b', { date: addDays(today, 2) }),
+    meeting('c', { date: addDays(today, 6) }), // next Monday
+    meeting('d', { state: 'cancelled', cancelled: { reason: '改期' } }),
+    meeting('e', { state: 'held' }),
+  ];
+  it('lists today’s live meetings not yet held, linking to the meeting', () => {
+    const items = meetingsToday(ms, today);
+    expect(items.map((i) => i.href)).toEqual(['/meetings/a']);
+    expect(items[0]?.badge).toBe('today');
+    expect(items[0]?.detail).toContain('2026-03-03 09:00');
+  });
+  it('lists the rest of this week only', () => {
+    expect(meetingsThisWeek(ms, today).map((i) => i.href)).toEqual(['/meetings/b']);
+  });
+});
+
+describe('minutes due (art. 47)', () => {
+  it('is due within 2 working days of the meeting, then overdue', () => {
+    const ms = [
+      meeting('m1', { state: 'held' }),
+      meeting('m2', { state: 'held', date: isoDate('2026-02-25') }),
+    ];
+    const items = minutesDue(ms, today, calendar);
+    expect(items.map((i) => [i.href, i.badge])).toEqual([
+      ['/meetings/m1', 'due'],
+      ['/meetings/m2', 'overdue'],
+    ]);
+    expect(items[0]?.detail).toContain('2026-03-05');
+    expect(items[0]?.detail).toContain('第四十七条');
+  });
+  it('drops meetings whose minutes are drafted', () => {
+    const drafted = meeting('m3', {
+      state: 'held',
+      minutes: [{ version: 1, draftedOn: today, text: '纪要' }],
+    });
+    expect(minutesDue([drafted], today, calendar)).toEqual([]);
+  });
+});
+
+describe('decisions due (arts. 29, 47)', () => {
+  const decision = (id: string, dueDate: string, closedOn?: string) => ({
+    id: decisionId(id),
+    text: `事项${id}`,
+    dueDate: isoDate(dueDate),
+    responsibleLeaderId: executiveDeputy,
+    progress: [],
+    evidence: [],
+    ...(closedOn ? { closedOn: isoDate(closedOn) } : {}),
+  });
+  const m = meeting('x', {
+    state: 'issued',
+    date: isoDate('2026-02-10'),
+    decisions: [
+      decision('soon', '2026-03-10'), // 5th working day after today
+      decision('late', '2026-03-01'),
+      decision('far', '2026-03-11'),
+      decision('done', '2026-03-01', '2026-02-28'),
+    ],
+  });
+  it('shows overdue first, then those due within 5 working days; closed and far ones are left out', () => {
+    const items = decisionsDue([m], reg, today, calendar);
+    expect(items.map((i) => [i.key, i.badge])).toEqual([
+      ['decision:late', 'overdue'],
+      ['decision:soon', 'due'],
+    ]);
+    expect(items[0]?.href).toBe('/meetings/x');
+    expect(items[0]?.detail).toContain('第二十九条、第四十七条');
+  });
+});
+
+describe('leave requests pending the chair (arts. 46, 59)', () => {
+  it('lists undecided requests for meetings today or later', () => {
+    const leave = {
+      id: leaveRequestId('l1'),
+      personId: executiveDeputy,
+      reason: '外出调研',
+      askedOfId: districtHead,
+      requestedOn: today,
+    };
+    const decided = {
+      ...leave,
+      id: leaveRequestId('l2'),
+      decision: { byId: districtHead, approved: true, on: today },
+    };
+    const ms = [
+      meeting('p', { date: addDays(today, 1), leaves: [leave, decided] }),
+      meeting('q', { date: addDays(today, -1), leaves: [{ ...leave, id: leaveRequestId('l3') }] }),
+    ];
+    const items = leavesPending(ms, reg, today);
+    expect(items.map((i) => [i.key, i.href, i.badge])).toEqual([['leave:l1', '/meetings/p', 'pending']]);
+    expect(items[0]?.title).toContain('外出调研');
+  });
+});
+
+describe('常务会议 follow-up (art. 42)', () => {
+  it('lists held 常务会议 with reports not done', () => {
+    const open = meeting('e1', {
+      kind: 'executive',
+      state: 'held',
+      reportTasks: [{ target: 'partyCommittee', doneOn: today }],
+    });
+    const done = meeting('e2', {
+      kind: 'executive',
+      state: 'held',
+      reportTasks: [
+        { target: 'partyCommittee', doneOn: today },
+        { target: 'congressStandingCommittee', doneOn: today },
+        { target: 'cppcc', doneOn: today },
+      ],
+    });
+    const items = executiveReportsOpen([open, done, meeting('s', { state: 'held' })]);
+    expect(items.map((i) => i.href)).toEqual(['/meetings/e1']);
+    expect(items[0]?.detail).toContain('向区人大常委会报告情况、向区政协通报情况');
+    expect(items[0]?.detail).toContain('第四十二条');
+  });
+
+  it('warns for past months without a held 常务会议 (overdue) and this month when none is planned', () => {
+    const jan = meeting('j', { kind: 'executive', state: 'held', date: isoDate('2026-01-15') });
+    const items = executiveMonthly([jan], today);
+    expect(items.map((i) => [i.key, i.badge])).toEqual([
+      ['monthly:2026-02', 'overdue'],
+      ['monthly:2026-03', 'due'],
+    ]);
+    expect(items[0]?.href).toBe('/meetings');
+  });
+
+  it('does not warn about this month once a 常务会议 is planned in it', () => {
+    const jan = meeting('j', { kind: 'executive', state: 'held', date: isoDate('2026-01-15') });
+    const mar = meeting('k', { kind: 'executive', date: addDays(today, 2) });
+    expect(executiveMonthly([jan, mar], today).map((i) => i.key)).toEqual(['monthly:2026-02']);
+    expect(executiveMonthly([], today)).toEqual([]);
+  });
+});
+
+describe('today’s acting (art. 9)', () => {
+  it('shows the sample deputy away today and who covers', () => {
+    const items = actingToday(reg, today);
+    expect(items.length).toBeGreaterThan(0);
+    expect(items[0]?.detail).toContain('第九条');
+    expect(items[0]?.href).toBe('/registry');
+  });
+  it('shows nothing for an empty registry', () => {
+    expect(actingToday(emptyRegistry, today)).toEqual([]);
+  });
+});
+
+describe('dashboardSections', () => {
+  it('keeps every section in order and knows an empty store', () => {
+    const sections = dashboardSections({ meetings: [], registry: emptyRegistry, today, calendar });
+    expect(sections.map((s) => s.id)).toEqual([
+      'meetingsToday',
+      'meetingsWeek',
+      'minutesDue',
+      'decisionsDue',
+      'leavesPending',
+      'executiveReports',
+      'executiveMonthly',
+      'acting',
+    ]);
+    expect(sections.every((s) => s.items.length === 0)).toBe(true);
+    expect(storeIsEmpty({ meetings: [], registry: emptyRegistry })).toBe(true);
+    expect(storeIsEmpty({ meetings: [], registry: reg })).toBe(false);
+  });
+});
