@@ -5,6 +5,7 @@
 import { auditRepository, type AuditRepository } from './audit-repo';
 import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb } from './db';
 import { NEWER_DATABASE_MESSAGE, StoreError, toStoreError } from './errors';
+import { meetingsRepository, type MeetingsRepository } from './meetings-repo';
 import { readOfficeName, watchOfficeName } from './meta';
 import { registryRepository, type RegistryRepository } from './registry-repo';
 import { installTestHooks, wantsTestHooks } from './test-hooks';
@@ -13,6 +14,7 @@ export interface Store {
   readonly db: HuiwenDb;
   readonly registry: RegistryRepository;
   readonly audit: AuditRepository;
+  readonly meetings: MeetingsRepository;
   /** The office's name for the header ("示例区人民政府办公室" while the sample is loaded); undefined until set. */
   officeName(): Promise<string | undefined>;
   /** Live office name for the header; returns the unsubscribe function. */
@@ -37,6 +39,7 @@ export async function openStore(name: string = DB_NAME, now?: () => Date): Promi
     db,
     registry: registryRepository(db, now),
     audit: auditRepository(db),
+    meetings: meetingsRepository(db, now),
     officeName: () => readOfficeName(db),
     watchOfficeName: (onChange) => watchOfficeName(db, onChange),
     close: () => db.close(),
@@ -84,3 +87,5 @@ export {
   type RegistryRecords,
   type RegistryRepository,
 } from './registry-repo';
+
+export type { MeetingQuery, MeetingsRepository } from './meetings-repo';

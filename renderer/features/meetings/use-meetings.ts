@@ -1,11 +1,10 @@
 /** The feature's store instance and hook; data comes from the app's local store. */
 import { useStore } from 'zustand';
 import { getStore } from '../../data';
-import { meetingsRepository } from '../../data/meetings-repo';
 import { createMeetingsUi, type MeetingsUi } from './meetings-store';
 
 export const meetingsUi = createMeetingsUi({
-  meetings: async () => meetingsRepository((await getStore()).db),
+  meetings: async () => (await getStore()).meetings,
   registry: async () => (await getStore()).registry,
 });
 
