@@ -62,6 +62,7 @@ function SectionCard({ section }: { readonly section: DashboardSection }) {
   return (
     <Card
       size="small"
+      data-testid={`dashboard-${section.id}`}
       title={
         <span>
           {section.title} <Badge count={section.items.length} showZero color={urgent > 0 ? 'red' : 'blue'} />
