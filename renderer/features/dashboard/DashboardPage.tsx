@@ -11,7 +11,6 @@ import type { Meeting } from '../../../shared/domain/meeting';
 import type { Registry } from '../../../shared/domain/registry';
 import { getStore } from '../../data';
 import { StoreError } from '../../data/errors';
-import { meetingsRepository } from '../../data/meetings-repo';
 import { EmptyState, Page, PageHeading } from '../../ui';
 import {
   BADGE_LABELS,
@@ -52,7 +51,7 @@ async function loadDashboard(): Promise<Loaded> {
   const store = await getStore();
   const [registry, meetings] = await Promise.all([
     store.registry.load(),
-    meetingsRepository(store.db).list(),
+    store.meetings.list(),
   ]);
   return { status: 'ready', registry, meetings, today: shanghaiDateOf(new Date()) };
 }
