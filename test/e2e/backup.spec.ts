@@ -2,47 +2,14 @@
  * Backups through the REAL main-process handlers (relay): back up from 设置, change the data, restore, and
  * the data is back; the backup files on disk carry their SHA-256 and the audit head.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { APP_ORIGIN } from '../../electron/main/origin';
-import { checkBackupIntegrity, type AppInfo } from '../../shared/ipc';
+import { checkBackupIntegrity } from '../../shared/ipc';
 import { expect, test } from './fixtures';
-import { installRelay } from './relay';
+import { relayWithDataFolder } from './relay';
 
 // Sample data is ~260 records in one durable transaction, and a restore rewrites every table.
 test.slow();
-
-/** The relay to the real handlers, with a data folder (backups, audit-head.json) and a fake USB stick. */
-async function relayWithDataFolder(page: Page, appOrigin: string) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'huiwen-backup-e2e-'));
-  const userData = path.join(dir, 'userData');
-  const usb = path.join(dir, 'U盘');
-  await mkdir(usb, { recursive: true });
-  const appInfo: AppInfo = {
-    name: 'huiwen',
-    productName: '会文',
-    version: '0.1.0-e2e',
-    shell: 'electron',
-    versions: { node: process.versions.node },
-    platform: process.platform,
-    dataLocation: userData,
-    origin: APP_ORIGIN,
-  };
-  await installRelay(
-    page,
-    {
-      appInfo: () => appInfo,
-      pickFolder: async () => usb,
-      pickSavePath: async (name) => path.join(dir, name),
-      pickOpenPath: async () => null,
-      userDataDir: userData,
-    },
-    appOrigin,
-  );
-  return { dir, userData, usb, backups: path.join(userData, 'backups') };
-}
 
 let dir: string | undefined;
 test.afterEach(async () => {

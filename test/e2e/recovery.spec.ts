@@ -2,46 +2,13 @@
  * A store that cannot be opened shows the recovery screen — never an empty app — and can be restored from
  * a backup there.
  */
-import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { APP_ORIGIN } from '../../electron/main/origin';
-import type { AppInfo } from '../../shared/ipc';
 import { expect, test } from './fixtures';
-import { installRelay } from './relay';
+import { relayWithDataFolder } from './relay';
 
 test.slow();
-
-// Same as in backup.spec.ts (spec files must not import each other).
-async function relayWithDataFolder(page: Page, appOrigin: string) {
-  const dir = await mkdtemp(path.join(tmpdir(), 'huiwen-backup-e2e-'));
-  const userData = path.join(dir, 'userData');
-  const usb = path.join(dir, 'U盘');
-  await mkdir(usb, { recursive: true });
-  const appInfo: AppInfo = {
-    name: 'huiwen',
-    productName: '会文',
-    version: '0.1.0-e2e',
-    shell: 'electron',
-    versions: { node: process.versions.node },
-    platform: process.platform,
-    dataLocation: userData,
-    origin: APP_ORIGIN,
-  };
-  await installRelay(
-    page,
-    {
-      appInfo: () => appInfo,
-      pickFolder: async () => usb,
-      pickSavePath: async (name) => path.join(dir, name),
-      pickOpenPath: async () => null,
-      userDataDir: userData,
-    },
-    appOrigin,
-  );
-  return { dir, userData, usb, backups: path.join(userData, 'backups') };
-}
 
 /** Opens the app's database with a much higher version and drops a table: Dexie can no longer open it. */
 async function corruptStore(page: Page): Promise<void> {

@@ -7,12 +7,16 @@
  * frame on the preview origin is presented to the gate as the same path under app://huiwen/; any other
  * frame keeps its real URL and the gate refuses it, exactly as in Electron.
  */
+import { mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { createHandlers } from '../../electron/main/handlers';
 import type { HandlerDeps } from '../../electron/main/handlers';
 import { invokeValidated } from '../../electron/main/ipc';
 import type { SenderInfo } from '../../electron/main/ipc';
 import { APP_ORIGIN } from '../../electron/main/origin';
+import type { AppInfo } from '../../shared/ipc';
 import { decodeRelay, encodeRelay, RELAY_GLOBAL } from '../../renderer/platform/relay-codec';
 
 export interface RelayCall {
@@ -50,4 +54,34 @@ export async function installRelay(
     return encodeRelay(result);
   });
   return calls;
+}
+
+/** The relay to the real handlers, with a data folder (backups, audit-head.json) and a fake USB stick. */
+export async function relayWithDataFolder(page: Page, appOrigin: string) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'huiwen-backup-e2e-'));
+  const userData = path.join(dir, 'userData');
+  const usb = path.join(dir, 'U盘');
+  await mkdir(usb, { recursive: true });
+  const appInfo: AppInfo = {
+    name: 'huiwen',
+    productName: '会文',
+    version: '0.1.0-e2e',
+    shell: 'electron',
+    versions: { node: process.versions.node },
+    platform: process.platform,
+    dataLocation: userData,
+    origin: APP_ORIGIN,
+  };
+  await installRelay(
+    page,
+    {
+      appInfo: () => appInfo,
+      pickFolder: async () => usb,
+      pickSavePath: async (name) => path.join(dir, name),
+      pickOpenPath: async () => null,
+      userDataDir: userData,
+    },
+    appOrigin,
+  );
+  return { dir, userData, usb, backups: path.join(userData, 'backups') };
 }
