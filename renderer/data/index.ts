@@ -77,7 +77,16 @@ export { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb } from './db';
 export type { LooseRow, AttachmentRow, CalendarYearRow, MetaRow } from './db';
 export { chineseIssueMessage, StoreError, type FieldIssue, type StoreErrorCode } from './errors';
 export type { SampleInfo } from './meta';
-export { currentOperator, PLACEHOLDER_OPERATOR, type Operator } from './operator';
+export {
+  currentOperator,
+  isAdmin,
+  requireAdmin,
+  ROLE_LABELS,
+  signedInOperator,
+  subscribeOperator,
+  type Operator,
+  type OperatorRole,
+} from './operator';
 export { matchesNameQuery, pinyinInitials } from './pinyin';
 export {
   FIELD_LABELS,
