@@ -19,7 +19,7 @@ import {
   type BackupKind,
   type BackupPayload,
 } from '../../shared/ipc';
-import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb, SCHEMA_V1, SCHEMA_V2 } from './db';
+import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
 
 export const RESTORE_MESSAGES = {
   newerSchema: (v: number) =>
@@ -221,6 +221,7 @@ export function inspectBackup(
 export const SCHEMA_HISTORY: Readonly<Record<number, Readonly<Record<string, string>>>> = {
   1: SCHEMA_V1,
   2: SCHEMA_V2,
+  3: SCHEMA_V3,
 };
 
 /**

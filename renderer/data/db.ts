@@ -4,6 +4,8 @@
  * Schema history (never edit a released version's stores; add a version):
  *  - v1: registry tables, audit, meta, calendar years and the generic tables of later features.
  *  - v2: `pinyinInitials` derived on people and units (search "wm" → 王明), indexed; audit indexed by record.
+ *  - v3: `searchTokens` on documents (multiEntry: Chinese words, numbers, `@<unit/person id>`), kept by a table
+ *    hook for every writer (document-search.ts).
  */
 import { Dexie, type Table } from 'dexie';
 import type { AuditEntry } from '../../shared/audit';
@@ -16,10 +18,11 @@ import type {
   TravelReport,
   Unit,
 } from '../../shared/domain/registry';
+import { documentSearchTokens, installSearchTokenHooks } from './document-search';
 import { pinyinInitials } from './pinyin';
 
 export const DB_NAME = 'huiwen';
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 
 export type PersonRow = Person & { readonly pinyinInitials: string };
 export type UnitRow = Unit & { readonly pinyinInitials: string };
@@ -85,6 +88,11 @@ export const SCHEMA_V2 = {
   audit: '&sequence, recordType, recordId, [recordType+recordId], at',
 } as const;
 
+export const SCHEMA_V3 = {
+  ...SCHEMA_V2,
+  documents: '&id, direction, kind, year, state, unitId, classification, registeredOn, *searchTokens',
+} as const;
+
 export class HuiwenDb extends Dexie {
   declare people: Table<PersonRow, string>;
   declare posts: Table<PostHolding, string>;
@@ -130,6 +138,17 @@ export class HuiwenDb extends Dexie {
             u.pinyinInitials = pinyinInitials(u.name);
           });
       });
+    this.version(3)
+      .stores(SCHEMA_V3)
+      .upgrade(async (tx) => {
+        await tx
+          .table('documents')
+          .toCollection()
+          .modify((d: Record<string, unknown>) => {
+            d['searchTokens'] = documentSearchTokens(d);
+          });
+      });
+    installSearchTokenHooks(this.documents);
   }
 }
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, HuiwenDb, SCHEMA_V1 } from './db';
+import { CURRENT_SCHEMA_VERSION, HuiwenDb, SCHEMA_V1, SCHEMA_V2 } from './db';
 import { V1_PEOPLE, V1_POSTS, V1_UNITS } from './fixtures/v1-rows';
 import { openStore } from './index';
 
@@ -43,6 +43,22 @@ describe('schema migrations', () => {
     // The migration writes no audit entries: it changes no record's meaning, only derives a search field.
     expect(await store.audit.count()).toBe(0);
     store.close();
+  });
+
+  it('upgrades a v2 database: documents get their search tokens, indexed (v3)', async () => {
+    const name = `migrate-v3-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores(SCHEMA_V2);
+    await v2.open();
+    await v2.table('documents').add({ id: 'doc1', direction: 'incoming', title: '关于安全生产的请示', unitId: 'u9' });
+    v2.close();
+    const db = new HuiwenDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect((await db.documents.get('doc1'))?.['title']).toBe('关于安全生产的请示');
+    expect(await db.documents.where('searchTokens').equals('安全').primaryKeys()).toEqual(['doc1']);
+    expect(await db.documents.where('searchTokens').equals('@u9').primaryKeys()).toEqual(['doc1']);
+    db.close();
   });
 
   it('refuses, with a Chinese message, a database written by a newer version', async () => {
