@@ -6,3 +6,4 @@ export * from './necessity';
 export * from './deadlines';
 export * from './numbering';
 export * from './steps';
+export * from './outgoing-record';
