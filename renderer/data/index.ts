@@ -8,6 +8,8 @@ import { NEWER_DATABASE_MESSAGE, StoreError, toStoreError } from './errors';
 import { meetingsRepository, type MeetingsRepository } from './meetings-repo';
 import { readOfficeName, watchOfficeName } from './meta';
 import { registryRepository, type RegistryRepository } from './registry-repo';
+import { printLogRepository, type PrintLogRepository } from './print-log-repo';
+import { sealsRepository, type SealsRepository } from './seals-repo';
 import { installTestHooks, wantsTestHooks } from './test-hooks';
 
 export interface Store {
@@ -15,6 +17,8 @@ export interface Store {
   readonly registry: RegistryRepository;
   readonly audit: AuditRepository;
   readonly meetings: MeetingsRepository;
+  readonly seals: SealsRepository;
+  readonly printLog: PrintLogRepository;
   /** The office's name for the header ("示例区人民政府办公室" while the sample is loaded); undefined until set. */
   officeName(): Promise<string | undefined>;
   /** Live office name for the header; returns the unsubscribe function. */
@@ -40,6 +44,8 @@ export async function openStore(name: string = DB_NAME, now?: () => Date): Promi
     registry: registryRepository(db, now),
     audit: auditRepository(db),
     meetings: meetingsRepository(db, now),
+    seals: sealsRepository(db, now),
+    printLog: printLogRepository(db, now),
     officeName: () => readOfficeName(db),
     watchOfficeName: (onChange) => watchOfficeName(db, onChange),
     close: () => db.close(),
@@ -98,3 +104,5 @@ export {
 } from './registry-repo';
 
 export type { MeetingQuery, MeetingsRepository } from './meetings-repo';
+export type { SealRecord, SealUse, SealsRepository } from './seals-repo';
+export type { PrintLogRepository, PrintRecord, RecordPrintInput } from './print-log-repo';
