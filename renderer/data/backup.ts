@@ -19,7 +19,7 @@ import {
   type BackupKind,
   type BackupPayload,
 } from '../../shared/ipc';
-import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
+import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './db';
 
 export const RESTORE_MESSAGES = {
   newerSchema: (v: number) =>
@@ -222,6 +222,7 @@ export const SCHEMA_HISTORY: Readonly<Record<number, Readonly<Record<string, str
   1: SCHEMA_V1,
   2: SCHEMA_V2,
   3: SCHEMA_V3,
+  4: SCHEMA_V4,
 };
 
 /**

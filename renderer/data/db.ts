@@ -22,10 +22,34 @@ import { documentSearchTokens, installSearchTokenHooks } from './document-search
 import { pinyinInitials } from './pinyin';
 
 export const DB_NAME = 'huiwen';
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
 
 export type PersonRow = Person & { readonly pinyinInitials: string };
 export type UnitRow = Unit & { readonly pinyinInitials: string };
+
+/** A stored password: PBKDF2-SHA256 with its parameters, so a later, stronger setting can upgrade it. */
+export interface PasswordHashRow {
+  readonly algorithm: 'PBKDF2-SHA256';
+  readonly iterations: number;
+  /** Base64 of 16 random bytes. */
+  readonly salt: string;
+  /** Base64 of the 32-byte derived key. */
+  readonly hash: string;
+}
+
+/** A local operator account. Never deleted (the audit trail names it); disabled instead. */
+export interface OperatorRow {
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'admin' | 'clerk';
+  readonly password: PasswordHashRow;
+  readonly disabled: boolean;
+  readonly createdAt: string;
+  /** Consecutive failed sign-ins; persisted so a reload does not reset a lockout. */
+  readonly failedAttempts: number;
+  /** ISO instant until which sign-in is refused, or null. */
+  readonly lockedUntil: string | null;
+}
 
 export interface MetaRow {
   readonly key: string;
@@ -93,6 +117,12 @@ export const SCHEMA_V3 = {
   documents: '&id, direction, kind, year, state, unitId, classification, registeredOn, *searchTokens',
 } as const;
 
+/** v4: local operator accounts (issue 4); names are looked up at sign-in, roles for the accounts page. */
+export const SCHEMA_V4 = {
+  ...SCHEMA_V3,
+  operators: '&id, name, role',
+} as const;
+
 export class HuiwenDb extends Dexie {
   declare people: Table<PersonRow, string>;
   declare posts: Table<PostHolding, string>;
@@ -116,6 +146,7 @@ export class HuiwenDb extends Dexie {
   declare sealUses: Table<LooseRow, string>;
   declare attachments: Table<AttachmentRow, string>;
   declare packets: Table<LooseRow, string>;
+  declare operators: Table<OperatorRow, string>;
 
   constructor(name: string = DB_NAME) {
     // 'strict' makes Chromium flush to disk before a transaction reports complete: a saved record survives
@@ -148,6 +179,7 @@ export class HuiwenDb extends Dexie {
             d['searchTokens'] = documentSearchTokens(d);
           });
       });
+    this.version(4).stores(SCHEMA_V4);
     installSearchTokenHooks(this.documents);
   }
 }

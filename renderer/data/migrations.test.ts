@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, HuiwenDb, SCHEMA_V1, SCHEMA_V2 } from './db';
+import { CURRENT_SCHEMA_VERSION, HuiwenDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
 import { V1_PEOPLE, V1_POSTS, V1_UNITS } from './fixtures/v1-rows';
 import { openStore } from './index';
 
@@ -68,5 +68,21 @@ describe('schema migrations', () => {
     await future.open();
     future.close();
     await expect(openStore(name)).rejects.toThrow(/更新版本的会文/);
+  });
+
+  it('adds the operators table (v4): rows kept, no operator until the first-run administrator', async () => {
+    const name = `migrate-operators-${Math.random()}`;
+    const prev = new Dexie(name);
+    prev.version(3).stores(SCHEMA_V3);
+    await prev.open();
+    await prev.table('people').add({ ...V1_PEOPLE[0], pinyinInitials: 'wm' });
+    prev.close();
+    const db = new HuiwenDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    expect(await db.people.get('p1')).toEqual({ ...V1_PEOPLE[0], pinyinInitials: 'wm' });
+    expect(await db.operators.count()).toBe(0);
+    expect(await db.operators.where('name').equals('王明').count()).toBe(0);
+    db.close();
   });
 });
