@@ -6,3 +6,5 @@ export * from './meetings/attendance';
 export * from './meetings/minutes';
 export * from './meetings/followup';
 export * from './meetings/check';
+export * from './meetings/decisions';
+export * from './meetings/aftermath';

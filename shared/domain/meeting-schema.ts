@@ -149,9 +149,34 @@ export const decisionItemSchema = z
     ownerUnitId: id<UnitId>().optional(),
     responsibleLeaderId: id<PersonId>().optional(),
     dueDate: isoDateSchema.optional(),
-    progress: z.array(procedureSchema).default([]),
+    progress: z
+      .array(
+        z
+          .object({
+            on: isoDateSchema,
+            note: z.string().trim().min(1, '请填写办理进展').max(2000),
+            evidence: z.array(text(500)).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     evidence: z.array(text(500)).default([]),
     closedOn: isoDateSchema.optional(),
+    topicId: id<TopicId>().optional(),
+    createdOn: isoDateSchema.optional(),
+    closingSummary: text(2000).optional(),
+    reopenings: z
+      .array(
+        z
+          .object({
+            on: isoDateSchema,
+            reason: z.string().trim().min(1, '请填写重新打开的原因').max(500),
+            closedOn: isoDateSchema,
+            closingSummary: text(2000).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 
@@ -192,13 +217,39 @@ export const meetingSchema = z
       .object({ reason: z.string().trim().min(1, '请填写延期原因'), to: isoDateSchema.optional() })
       .strict()
       .optional(),
+    reschedules: z
+      .array(
+        z
+          .object({
+            on: isoDateSchema,
+            fromDate: isoDateSchema,
+            fromTime: time.optional(),
+            toDate: isoDateSchema,
+            toTime: time.optional(),
+            reason: z.string().trim().min(1, '请填写重新安排的原因').max(500),
+            postponedReason: text(500).optional(),
+          })
+          .strict(),
+      )
+      .optional(),
     cancelled: z
       .object({ reason: z.string().trim().min(1, '请填写取消原因') })
       .strict()
       .optional(),
     topics: z.array(topicSchema).default([]),
     attendees: z.array(attendeeSchema).default([]),
-    deliveries: z.array(z.object({ personId: id<PersonId>(), on: isoDateSchema }).strict()).default([]),
+    deliveries: z
+      .array(
+        z
+          .object({
+            personId: id<PersonId>(),
+            on: isoDateSchema,
+            at: time.optional(),
+            by: text(50).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
     leaves: z.array(leaveRequestSchema).default([]),
     signIns: z.array(signInSchema).default([]),
     records: z
@@ -212,6 +263,8 @@ export const meetingSchema = z
           .object({
             target: z.enum(['partyCommittee', 'congressStandingCommittee', 'cppcc']),
             doneOn: isoDateSchema.optional(),
+            doneBy: text(50).optional(),
+            note: text(500).optional(),
           })
           .strict(),
       )
@@ -254,6 +307,11 @@ export const meetingSchema = z
     m.attendees.forEach((a) => a.topicIds?.forEach((t) => refTopic(t, '与会人员')));
     m.signIns.forEach((s) => s.topicIds?.forEach((t) => refTopic(t, '签到')));
     m.records.forEach((r) => refTopic(r.topicId, '会议纪录'));
+    m.decisions.forEach((d) => (d.topicId === undefined ? undefined : refTopic(d.topicId, '决定事项')));
+    dup(
+      m.decisions.map((d) => d.id),
+      '决定事项编号',
+    );
     if (m.state === 'postponed' && m.postponed === undefined)
       ctx.addIssue({ code: 'custom', message: '会议延期须填写延期原因', path: ['postponed'] });
     if (m.state === 'cancelled' && m.cancelled === undefined)

@@ -221,6 +221,10 @@ export interface Attendee {
 export interface MaterialDelivery {
   readonly personId: PersonId;
   readonly on: IsoDate;
+  /** "HH:MM" when known. */
+  readonly at?: string;
+  /** Who delivered them (the clerk's name as entered). */
+  readonly by?: string;
 }
 
 export interface LeaveDecision {
@@ -284,6 +288,16 @@ export interface MinutesVersion {
 export interface ProgressReport {
   readonly on: IsoDate;
   readonly note: string;
+  /** Evidence handed in with this report (document titles, file names). */
+  readonly evidence?: readonly string[];
+}
+
+/** A closed decision item opened again: the closure it undid is kept here (nothing is lost). */
+export interface DecisionReopening {
+  readonly on: IsoDate;
+  readonly reason: string;
+  readonly closedOn: IsoDate;
+  readonly closingSummary?: string;
 }
 
 /** 决定事项 in the minutes, followed until done (arts. 29, 47). */
@@ -296,6 +310,12 @@ export interface DecisionItem {
   readonly progress: readonly ProgressReport[];
   readonly evidence: readonly string[];
   readonly closedOn?: IsoDate;
+  /** The topic whose 议定事项 this item comes from. */
+  readonly topicId?: TopicId;
+  readonly createdOn?: IsoDate;
+  /** 办结 summary, written when closing. */
+  readonly closingSummary?: string;
+  readonly reopenings?: readonly DecisionReopening[];
 }
 
 /** After a 常务会议: report to 区委 and 区人大常委会, notify 区政协 (art. 42). */
@@ -310,6 +330,9 @@ export const REPORT_TARGET_LABELS: Readonly<Record<ReportTarget, string>> = {
 export interface ReportTask {
   readonly target: ReportTarget;
   readonly doneOn?: IsoDate;
+  /** Who reported / notified (name as entered). */
+  readonly doneBy?: string;
+  readonly note?: string;
 }
 
 /** Art. 53: 5 working days, 7 when major revisions need coordination, or an explicit reporting deadline. */
@@ -323,6 +346,18 @@ export interface DocumentToIssue {
   readonly documentId?: DocumentId;
   readonly deadline: IssueDeadline;
   readonly issuedOn?: IsoDate;
+}
+
+/** A postponed meeting set to a new date/time (art. 39). */
+export interface Reschedule {
+  readonly on: IsoDate;
+  readonly fromDate: IsoDate;
+  readonly fromTime?: string;
+  readonly toDate: IsoDate;
+  readonly toTime?: string;
+  readonly reason: string;
+  /** Why it had been postponed. */
+  readonly postponedReason?: string;
 }
 
 export interface Meeting {
@@ -341,6 +376,8 @@ export interface Meeting {
   readonly recorderId?: PersonId;
   readonly state: MeetingState;
   readonly postponed?: { readonly reason: string; readonly to?: IsoDate };
+  /** Every move of a postponed meeting to a new date, oldest first (the history stays). */
+  readonly reschedules?: readonly Reschedule[];
   readonly cancelled?: { readonly reason: string };
   readonly topics: readonly Topic[];
   readonly attendees: readonly Attendee[];
