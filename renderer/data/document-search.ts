@@ -7,6 +7,8 @@
  * every writer — incoming, outgoing, imports — keeps the same multiEntry index `*searchTokens`.
  */
 
+import type { HuiwenDb } from './db';
+
 /** Fields whose text is searched as words. `body`/`text` may be structured (outgoing drafts): strings inside count. */
 const TEXT_FIELDS = ['title', 'text', 'summary', 'body', 'subject'] as const;
 /** Reference numbers (来文字号, 收文编号, 文号): indexed whole and as words. */
@@ -121,4 +123,180 @@ export function installSearchTokenHooks(table: HookableTable): void {
     if (changed.length === 0) return undefined;
     return { searchTokens: documentSearchTokens(applyModifications(obj, mods)) };
   });
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Querying. A query is whitespace-separated terms; a row matches when every term matches it:
+//  - its text: every word of the term (segmented the same way) begins one of the row's tokens, and a term of
+//    several words also appears verbatim in the text (so "更新项目" does not match "项目…更新");
+//  - or a unit or person the row names: by a part of the name (“财政”) or of its pinyin initials (“czj”).
+// The indexed search and the plain scan implement exactly this, so the benchmark compares like with like.
+
+export interface SearchHit {
+  readonly id: string;
+  readonly direction: 'incoming' | 'outgoing';
+  readonly title: string;
+  readonly number?: string;
+  readonly kind?: string;
+  readonly registeredOn?: string;
+  readonly unitId?: string;
+  readonly state?: string;
+}
+
+export interface SearchResult {
+  /** Newest first, at most `limit`. */
+  readonly hits: readonly SearchHit[];
+  /** All matching rows. */
+  readonly total: number;
+}
+
+export interface SearchOptions {
+  readonly limit?: number;
+  readonly direction?: 'incoming' | 'outgoing';
+}
+
+export interface NameRow {
+  readonly id: string;
+  readonly name: string;
+  readonly pinyinInitials: string;
+}
+
+/** The bits of the store search reads; HuiwenDb fits (kept structural so the bench can pass its own db). */
+export interface SearchableDb {
+  readonly documents: HuiwenDb['documents'];
+  readonly units: HuiwenDb['units'];
+  readonly people: HuiwenDb['people'];
+}
+
+interface Term {
+  readonly raw: string;
+  readonly words: readonly string[];
+  readonly latin: boolean;
+}
+
+export function parseQuery(query: string): Term[] {
+  return query
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t !== '')
+    .map((raw) => ({ raw, words: words(raw), latin: /^[a-z]+$/.test(raw) }));
+}
+
+function nameMatches(term: Term, n: NameRow): boolean {
+  return n.name.toLowerCase().includes(term.raw) || (term.latin && n.pinyinInitials.includes(term.raw));
+}
+
+async function loadNames(db: SearchableDb): Promise<NameRow[]> {
+  const [units, people] = await Promise.all([db.units.toArray(), db.people.toArray()]);
+  return [...units, ...people].map((r) => ({ id: r.id, name: r.name, pinyinInitials: r.pinyinInitials ?? '' }));
+}
+
+const compact = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+
+function textMatches(term: Term, tokens: readonly string[], row: Readonly<Record<string, unknown>>): boolean {
+  if (term.words.length === 0) return false;
+  if (!term.words.every((w) => tokens.some((t) => t.startsWith(w)))) return false;
+  return term.words.length === 1 || compact(searchableText(row)).includes(compact(term.raw));
+}
+
+function toHit(row: Readonly<Record<string, unknown>>): SearchHit {
+  const s = (k: string) => (typeof row[k] === 'string' ? (row[k] as string) : undefined);
+  const number = s('number') ?? s('documentNumber') ?? s('receiptNumber');
+  const kind = s('kind');
+  const registeredOn = s('registeredOn');
+  const unitId = s('unitId');
+  const state = s('state');
+  return {
+    id: String(row['id']),
+    direction: row['direction'] === 'outgoing' ? 'outgoing' : 'incoming',
+    title: s('title') ?? '',
+    ...(number === undefined ? {} : { number }),
+    ...(kind === undefined ? {} : { kind }),
+    ...(registeredOn === undefined ? {} : { registeredOn }),
+    ...(unitId === undefined ? {} : { unitId }),
+    ...(state === undefined ? {} : { state }),
+  };
+}
+
+const newestFirst = (a: SearchHit, b: SearchHit) =>
+  (b.registeredOn ?? '').localeCompare(a.registeredOn ?? '') || b.id.localeCompare(a.id);
+
+const DEFAULT_LIMIT = 200;
+
+/** The baseline: every row read and tested (what search costs without the token index). */
+export async function scanSearch(db: SearchableDb, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+  const terms = parseQuery(query);
+  if (terms.length === 0) return { hits: [], total: 0 };
+  const names = await loadNames(db);
+  const nameIdsPerTerm = terms.map((t) => new Set(names.filter((n) => nameMatches(t, n)).map((n) => `${ID_TOKEN_PREFIX}${n.id}`)));
+  const rows = await db.documents.toArray();
+  const hits: SearchHit[] = [];
+  for (const row of rows) {
+    if (options.direction !== undefined && row['direction'] !== options.direction) continue;
+    // The stored tokens, as the index holds them (recomputed only for a row written before the hook).
+    const stored = row['searchTokens'];
+    const tokens = Array.isArray(stored) ? (stored as string[]) : documentSearchTokens(row);
+    const ok = terms.every(
+      (t, i) => textMatches(t, tokens, row) || tokens.some((tok) => nameIdsPerTerm[i]?.has(tok) === true),
+    );
+    if (ok) hits.push(toHit(row));
+  }
+  hits.sort(newestFirst);
+  return { hits: hits.slice(0, options.limit ?? DEFAULT_LIMIT), total: hits.length };
+}
+
+/** Above this many candidates, the newest are picked through the registeredOn index instead of sorting rows. */
+const SORT_IN_MEMORY_MAX = 1_000;
+
+/** Search through the `*searchTokens` index: candidate keys per term from the index, intersected. */
+export async function searchDocuments(db: SearchableDb, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+  const terms = parseQuery(query);
+  if (terms.length === 0) return { hits: [], total: 0 };
+  const limit = options.limit ?? DEFAULT_LIMIT;
+  const names = terms.some((t) => t.latin || t.words.length > 0) ? await loadNames(db) : [];
+  // Keys of rows matching each term; multi-word terms also need the verbatim check on the row itself.
+  let keys: Set<string> | undefined;
+  for (const term of terms) {
+    const nameTokens = names.filter((n) => nameMatches(term, n)).map((n) => `${ID_TOKEN_PREFIX}${n.id}`);
+    const byName =
+      nameTokens.length === 0 ? [] : ((await db.documents.where('searchTokens').anyOf(nameTokens).primaryKeys()) as string[]);
+    let byText: string[] = [];
+    if (term.words.length > 0) {
+      let wordKeys: Set<string> | undefined;
+      for (const w of term.words) {
+        const found = (await db.documents.where('searchTokens').startsWith(w).primaryKeys()) as string[];
+        wordKeys = wordKeys === undefined ? new Set(found) : new Set(found.filter((k) => wordKeys?.has(k) === true));
+        if (wordKeys.size === 0) break;
+      }
+      byText = [...(wordKeys ?? [])];
+      if (term.words.length > 1 && byText.length > 0) {
+        // Rows found only by text must pass the verbatim check; name matches need none.
+        const nameSet = new Set(byName);
+        const rows = await db.documents.bulkGet(byText.filter((k) => !nameSet.has(k)));
+        byText = rows
+          .filter((r): r is NonNullable<typeof r> => r !== undefined && compact(searchableText(r)).includes(compact(term.raw)))
+          .map((r) => r.id);
+      }
+    }
+    const termKeys = new Set([...byName, ...byText]);
+    keys = keys === undefined ? termKeys : new Set([...termKeys].filter((k) => keys?.has(k) === true));
+    if (keys.size === 0) return { hits: [], total: 0 };
+  }
+  const matched = keys ?? new Set<string>();
+  let hits: SearchHit[];
+  let total = matched.size;
+  if (options.direction === undefined && matched.size > SORT_IN_MEMORY_MAX) {
+    // Many matches: walk the date index newest first (keys only) and read just the first page of rows.
+    const ordered = (await db.documents.orderBy('registeredOn').reverse().primaryKeys()) as string[];
+    const page = ordered.filter((k) => matched.has(k)).slice(0, limit);
+    hits = (await db.documents.bulkGet(page)).filter((r) => r !== undefined).map(toHit);
+  } else {
+    const rows = (await db.documents.bulkGet([...matched])).filter((r) => r !== undefined);
+    const all = rows.filter((r) => options.direction === undefined || r['direction'] === options.direction).map(toHit);
+    all.sort(newestFirst);
+    total = all.length;
+    hits = all.slice(0, limit);
+  }
+  return { hits, total };
 }
