@@ -11,9 +11,10 @@ import {
   type AuditEntry,
   type AuditHead,
 } from '../../shared/audit';
+import { notifyAuditChanged } from './backup-head';
 import type { HuiwenDb } from './db';
 import { toStoreError } from './errors';
-import { currentOperator } from './operator';
+import { currentOperator, type Operator } from './operator';
 
 export interface AuditLog {
   /** Records one change; `before`/`after` are the record as stored (undefined when absent). */
@@ -25,6 +26,11 @@ export interface WriteOptions {
   readonly context: string;
   /** Clock for the audit time; tests pass a fixed one. */
   readonly now?: () => Date;
+  /**
+   * Who acts, when nobody is signed in yet: only the first-run creation of the administrator (who is the
+   * actor of their own creation) and sign-in housekeeping pass it. Everything else is the signed-in operator.
+   */
+  readonly operator?: Operator;
 }
 
 export async function readAuditHead(db: HuiwenDb): Promise<AuditHead | undefined> {
@@ -43,11 +49,13 @@ export async function auditedWrite<T>(
   work: (log: AuditLog, tx: Transaction) => Promise<T>,
 ): Promise<T> {
   const now = options.now ?? (() => new Date());
+  let wrote = false;
   try {
-    return await db.transaction('rw', [...tables, db.audit], async (tx) => {
+    const result = await db.transaction('rw', [...tables, db.audit], async (tx) => {
       let head = await readAuditHead(db);
       const entries: AuditEntry[] = [];
-      const operator = currentOperator();
+      // Resolved before any write: without a signed-in operator the action throws and nothing is stored.
+      const operator = options.operator ?? currentOperator();
       const at = shanghaiTimestamp(now());
       const log: AuditLog = {
         record(action, recordType, recordId, before, after) {
@@ -68,8 +76,12 @@ export async function auditedWrite<T>(
       };
       const result = await work(log, tx);
       if (entries.length > 0) await db.audit.bulkAdd(entries);
+      wrote = entries.length > 0;
       return result;
     });
+    // After the commit: main records the new chain head beside the data (see backup-head.ts).
+    if (wrote) notifyAuditChanged();
+    return result;
   } catch (e) {
     throw toStoreError(e);
   }

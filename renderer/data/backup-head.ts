@@ -2,9 +2,9 @@
  * Comparing the store's audit chain with the head main recorded beside the data (audit-head.json), and
  * keeping that file current.
  *
- * The store has no "after each audited write" hook yet (renderer/data/audited.ts belongs to the store), so
- * `watchAuditHead` polls the head — one indexed read of the last audit entry — and reports it when it
- * changed; `notifyAuditChanged()` lets a write path report at once. See docs/backup.md.
+ * `auditedWrite` calls `notifyAuditChanged()` after each commit that added entries; `watchAuditHead` then
+ * reads the head — one indexed read of the last audit entry — and reports it when it moved forward. No
+ * polling: the head changes only through audited writes. See docs/backup.md.
  */
 import { GENESIS_HASH, type AuditHead } from '../../shared/audit';
 import type { RecordedAuditHead } from '../../shared/ipc';
@@ -54,29 +54,35 @@ export const headToRecord = (head: AuditHead | null | undefined): AuditHead =>
 
 const listeners = new Set<() => void>();
 
-/** For write paths that want the head file updated at once rather than at the next poll. */
+/** Called by `auditedWrite` after a commit that appended audit entries: the head file follows at once. */
 export function notifyAuditChanged(): void {
   for (const l of listeners) l();
 }
 
 /**
- * Reports the head to `record` whenever it moved forward since the last one reported. Returns a stop function.
- * `schedule` is injectable so tests drive it without timers.
+ * Reports the head to `record` whenever it moved forward since the last one reported: once at start, then
+ * after every audited write. Returns a stop function. `schedule` may add extra ticks (tests drive it by hand).
  */
 export function watchAuditHead(
   db: HuiwenDb,
   record: (head: AuditHead) => Promise<boolean>,
   initial: AuditHead | null,
   schedule: (tick: () => void) => () => void = (tick) => {
-    const id = setInterval(tick, 3000);
-    return () => clearInterval(id);
+    tick();
+    return () => undefined;
   },
 ): () => void {
   let last = initial;
   let running = false;
-  const tick = () => {
-    if (running) return;
+  // A write that lands while a report is under way is reported right after it (no poll would catch it later).
+  let again = false;
+  const tick = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
+    again = false;
     void (async () => {
       try {
         const head = headToRecord(await readAuditHead(db));
@@ -89,6 +95,7 @@ export function watchAuditHead(
         // The next tick tries again; a closed database stops mattering when the page goes.
       } finally {
         running = false;
+        if (again) tick();
       }
     })();
   };

@@ -5,8 +5,13 @@
 import { auditRepository, type AuditRepository } from './audit-repo';
 import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb } from './db';
 import { NEWER_DATABASE_MESSAGE, StoreError, toStoreError } from './errors';
+import { searchDocuments, type SearchOptions, type SearchResult } from './document-search';
+import { incomingRepository, type IncomingRepository } from './incoming-repo';
 import { meetingsRepository, type MeetingsRepository } from './meetings-repo';
 import { readOfficeName, watchOfficeName } from './meta';
+import { outgoingRepository, type OutgoingRepository } from './outgoing-repo';
+import { packetsRepository, type PacketsRepository } from './packets-repo';
+import { operatorsRepository, type OperatorsRepository } from './operators-repo';
 import { registryRepository, type RegistryRepository } from './registry-repo';
 import { printLogRepository, type PrintLogRepository } from './print-log-repo';
 import { sealsRepository, type SealsRepository } from './seals-repo';
@@ -17,6 +22,12 @@ export interface Store {
   readonly registry: RegistryRepository;
   readonly audit: AuditRepository;
   readonly meetings: MeetingsRepository;
+  readonly outgoing: OutgoingRepository;
+  readonly incoming: IncomingRepository;
+  /** Full-text and pinyin-initials search over incoming and outgoing documents (document-search.ts). */
+  searchDocuments(query: string, options?: SearchOptions): Promise<SearchResult>;
+  readonly packets: PacketsRepository;
+  readonly operators: OperatorsRepository;
   readonly seals: SealsRepository;
   readonly printLog: PrintLogRepository;
   /** The office's name for the header ("示例区人民政府办公室" while the sample is loaded); undefined until set. */
@@ -44,6 +55,11 @@ export async function openStore(name: string = DB_NAME, now?: () => Date): Promi
     registry: registryRepository(db, now),
     audit: auditRepository(db),
     meetings: meetingsRepository(db, now),
+    outgoing: outgoingRepository(db, now),
+    incoming: incomingRepository(db, now),
+    searchDocuments: (query, options) => searchDocuments(db, query, options),
+    packets: packetsRepository(db, now),
+    operators: operatorsRepository(db, { now }),
     seals: sealsRepository(db, now),
     printLog: printLogRepository(db, now),
     officeName: () => readOfficeName(db),
@@ -104,5 +120,8 @@ export {
 } from './registry-repo';
 
 export type { MeetingQuery, MeetingsRepository } from './meetings-repo';
+export type * from './packets-repo';
+export { CONFLICT_CHOICE_LABELS, DIRECTION_LABELS } from './packets-repo';
+export type { OperatorAccount, OperatorsRepository, SignInResult } from './operators-repo';
 export type { SealRecord, SealUse, SealsRepository } from './seals-repo';
 export type { PrintLogRepository, PrintRecord, RecordPrintInput } from './print-log-repo';
