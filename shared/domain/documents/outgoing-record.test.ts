@@ -24,7 +24,7 @@ const cal: WorkingDays = {
   isWorkingDay: (d) => !isWeekend(d),
   addWorkingDays(from: IsoDate, n: number) {
     let d = from;
-    for (let left = n; left > 0; ) {
+    for (let left = n; left > 0;) {
       d = addDays(d, 1);
       if (!isWeekend(d)) left--;
     }
@@ -82,7 +82,15 @@ const signed = applyOutgoingAction(
 describe('draft text', () => {
   it('numbers Chinese headings and restarts lower levels under a new higher heading', () => {
     expect([1, 9, 10, 11, 20, 21, 99, 100, 105].map(chineseNumber)).toEqual([
-      '一', '九', '十', '十一', '二十', '二十一', '九十九', '一百', '一百零五',
+      '一',
+      '九',
+      '十',
+      '十一',
+      '二十',
+      '二十一',
+      '九十九',
+      '一百',
+      '一百零五',
     ]);
     expect(
       headingLabels([
@@ -109,7 +117,9 @@ describe('draft text', () => {
     ]);
     const v1 = record.versions[0]!;
     const v2 = { ...v1, version: 2, body: [...v1.body, { level: 1 as const, text: '资金需求' }] };
-    expect(diffVersions(v1, v2).filter((l) => l.op !== 'same')).toEqual([{ op: 'added', text: '二、资金需求' }]);
+    expect(diffVersions(v1, v2).filter((l) => l.op !== 'same')).toEqual([
+      { op: 'added', text: '二、资金需求' },
+    ]);
   });
 });
 
@@ -125,23 +135,44 @@ describe('actions', () => {
   it('moves through the states as steps are recorded', () => {
     expect(outgoingStateOf(record)).toBe('drafting');
     expect(outgoingStateOf(signed)).toBe('signed');
-    const numbered = applyOutgoingAction(signed, { type: 'number', documentNumber: '崆政发〔2026〕3号' }, cal);
+    const numbered = applyOutgoingAction(
+      signed,
+      { type: 'number', documentNumber: '崆政发〔2026〕3号' },
+      cal,
+    );
     expect(outgoingStateOf(numbered)).toBe('numbered');
     expect(registerYear(numbered)).toBe(2026);
-    expect(() => applyOutgoingAction(numbered, { type: 'number', documentNumber: '崆政发〔2026〕4号' }, cal)).toThrow(
-      /重复编号/,
+    expect(() =>
+      applyOutgoingAction(numbered, { type: 'number', documentNumber: '崆政发〔2026〕4号' }, cal),
+    ).toThrow(/重复编号/);
+    const printed = applyOutgoingAction(
+      numbered,
+      { type: 'print', print: { date: d('2026-03-06'), copies: 20 } },
+      cal,
     );
-    const printed = applyOutgoingAction(numbered, { type: 'print', print: { date: d('2026-03-06'), copies: 20 } }, cal);
-    const sealed = applyOutgoingAction(printed, { type: 'seal', seal: { date: d('2026-03-06'), operatorId: head } }, cal);
+    const sealed = applyOutgoingAction(
+      printed,
+      { type: 'seal', seal: { date: d('2026-03-06'), operatorId: head } },
+      cal,
+    );
     expect(outgoingStateOf(sealed)).toBe('sealed');
     const sent = applyOutgoingAction(
       sealed,
-      { type: 'deliver', delivery: { recipient: '示例市人民政府', method: 'paper', deliveredOn: d('2026-03-09') } },
+      {
+        type: 'deliver',
+        delivery: { recipient: '示例市人民政府', method: 'paper', deliveredOn: d('2026-03-09') },
+      },
       cal,
     );
     expect(outgoingStateOf(sent)).toBe('distributed');
     expect(
-      outgoingStateOf(applyOutgoingAction(sent, { type: 'archive', archive: { on: d('2026-03-20'), retention: '30y' } }, cal)),
+      outgoingStateOf(
+        applyOutgoingAction(
+          sent,
+          { type: 'archive', archive: { on: d('2026-03-20'), retention: '30y' } },
+          cal,
+        ),
+      ),
     ).toBe('archived');
   });
 
@@ -151,13 +182,20 @@ describe('actions', () => {
       { type: 'print', print: { date: d('2026-03-06'), copies: 20 } }, // a Friday
       cal,
     );
-    const pub = applyOutgoingAction(printed, { type: 'publication', publication: { public: true }, on: d('2026-03-06') }, cal);
+    const pub = applyOutgoingAction(
+      printed,
+      { type: 'publication', publication: { public: true }, on: d('2026-03-06') },
+      cal,
+    );
     expect(pub.tasks.map((t) => [t.kind, t.due])).toEqual([
       ['portal', '2026-03-09'],
       ['interpretation', '2026-03-09'],
     ]);
     expect(pub.doc.publication).toEqual({ public: true, interpretation: { plannedOn: '2026-03-09' } });
-    expect(overdueDeadlines(pub, cal, d('2026-03-10')).map((x) => x.key)).toEqual(['portal', 'interpretation']);
+    expect(overdueDeadlines(pub, cal, d('2026-03-10')).map((x) => x.key)).toEqual([
+      'portal',
+      'interpretation',
+    ]);
     const done = applyOutgoingAction(pub, { type: 'completeTask', kind: 'portal', on: d('2026-03-09') }, cal);
     expect(done.doc.publication).toMatchObject({ portalPublishedOn: '2026-03-09' });
     expect(overdueDeadlines(done, cal, d('2026-03-10')).map((x) => x.key)).toEqual(['interpretation']);
@@ -185,25 +223,46 @@ describe('actions', () => {
       { type: 'print', print: { date: d('2026-03-06'), copies: 20 } },
       cal,
     );
-    const pub = applyOutgoingAction(printed, { type: 'publication', publication: { public: true }, on: d('2026-03-06') }, cal);
-    const posted = applyOutgoingAction(pub, { type: 'completeTask', kind: 'portal', on: d('2026-03-09') }, cal);
-    expect(posted.tasks.find((t) => t.kind === 'filing')).toMatchObject({ due: '2026-04-08', articles: [19] });
+    const pub = applyOutgoingAction(
+      printed,
+      { type: 'publication', publication: { public: true }, on: d('2026-03-06') },
+      cal,
+    );
+    const posted = applyOutgoingAction(
+      pub,
+      { type: 'completeTask', kind: 'portal', on: d('2026-03-09') },
+      cal,
+    );
+    expect(posted.tasks.find((t) => t.kind === 'filing')).toMatchObject({
+      due: '2026-04-08',
+      articles: [19],
+    });
     const filed = applyOutgoingAction(
       posted,
-      { type: 'filing', filing: { congressFiledOn: d('2026-03-20'), cityLegalOfficeFiledOn: d('2026-03-21') }, on: d('2026-03-21') },
+      {
+        type: 'filing',
+        filing: { congressFiledOn: d('2026-03-20'), cityLegalOfficeFiledOn: d('2026-03-21') },
+        on: d('2026-03-21'),
+      },
       cal,
     );
     expect(filed.tasks.find((t) => t.kind === 'filing')?.doneOn).toBe('2026-03-21');
   });
 
   it('maps actions to the rulebook steps', () => {
-    expect(stepOfAction({ type: 'sign', signature: { personId: head, date: d('2026-03-05'), role: 'countersign' } })).toBe(
-      'countersign',
-    );
+    expect(
+      stepOfAction({
+        type: 'sign',
+        signature: { personId: head, date: d('2026-03-05'), role: 'countersign' },
+      }),
+    ).toBe('countersign');
     expect(stepOfAction({ type: 'seal', seal: { date: d('2026-03-05'), operatorId: head } })).toBe('seal');
-    expect(stepOfAction({ type: 'deliver', delivery: { recipient: 'x', method: 'paper', deliveredOn: d('2026-03-05') } })).toBe(
-      undefined,
-    );
+    expect(
+      stepOfAction({
+        type: 'deliver',
+        delivery: { recipient: 'x', method: 'paper', deliveredOn: d('2026-03-05') },
+      }),
+    ).toBe(undefined);
   });
 
   it('lists the print deadline 2 working days after signing', () => {
@@ -218,7 +277,9 @@ describe('schemas', () => {
     const { necessity: _n, ...bare } = doc;
     const parsed = outgoingRecordSchema.safeParse({ ...record, doc: bare });
     expect(parsed.success).toBe(false);
-    expect(parsed.error?.issues.map((i) => i.message)).toContain('请先回答“是否需要发文”的五个问题（第五十二条）');
+    expect(parsed.error?.issues.map((i) => i.message)).toContain(
+      '请先回答“是否需要发文”的五个问题（第五十二条）',
+    );
   });
 
   it('accepts the default settings and refuses a pattern without a serial', () => {

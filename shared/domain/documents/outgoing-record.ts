@@ -9,7 +9,13 @@ import { addDays, yearOf, type IsoDate } from '../../calendar/iso-date';
 import type { UnitId } from '../ids';
 import { isoDateSchema } from '../registry-schema';
 import type { WorkingDays } from '../working-days';
-import { DEFAULT_DOCUMENT_SETTINGS, documentDeadlines, issueDueOf, signedOn, type DocumentSettings } from './deadlines';
+import {
+  DEFAULT_DOCUMENT_SETTINGS,
+  documentDeadlines,
+  issueDueOf,
+  signedOn,
+  type DocumentSettings,
+} from './deadlines';
 import { outgoingDocumentSchema } from './document-schema';
 import type {
   DocumentCountersignature,
@@ -115,7 +121,8 @@ export function diffLines(a: readonly string[], b: readonly string[]): DiffLine[
     const row = lcs[i] as number[];
     const below = lcs[i + 1] as number[];
     for (let j = n - 1; j >= 0; j--) {
-      row[j] = a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
+      row[j] =
+        a[i] === b[j] ? (below[j + 1] as number) + 1 : Math.max(below[j] as number, row[j + 1] as number);
     }
   }
   const out: DiffLine[] = [];
@@ -260,7 +267,10 @@ const patternSchema = z
   .string()
   .trim()
   .max(50, '文号格式过长')
-  .refine((s) => s.includes('{year}') && s.includes('{n}'), '文号格式须包含 {year}（年份）和 {n}（序号），如 崆政发〔{year}〕{n}号');
+  .refine(
+    (s) => s.includes('{year}') && s.includes('{n}'),
+    '文号格式须包含 {year}（年份）和 {n}（序号），如 崆政发〔{year}〕{n}号',
+  );
 
 export const outgoingSettingsSchema = z
   .object({
@@ -281,7 +291,10 @@ export const outgoingSettingsSchema = z
 // Schema.
 
 const recipientSchema = z
-  .object({ name: z.string().trim().min(1, '请填写收文单位名称').max(100), unitId: z.string().min(1).optional() })
+  .object({
+    name: z.string().trim().min(1, '请填写收文单位名称').max(100),
+    unitId: z.string().min(1).optional(),
+  })
   .strict();
 
 const versionSchema = z
@@ -334,15 +347,23 @@ export const outgoingRecordSchema = z
         })
         .strict(),
     ),
-    archive: z.object({ on: isoDateSchema, retention: z.enum(['permanent', '30y', '10y']) }).strict().optional(),
+    archive: z
+      .object({ on: isoDateSchema, retention: z.enum(['permanent', '30y', '10y']) })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((r, ctx) => {
     r.versions.forEach((v, i) => {
-      if (v.version !== i + 1) ctx.addIssue({ code: 'custom', message: '草稿版本号不连续', path: ['versions', i] });
+      if (v.version !== i + 1)
+        ctx.addIssue({ code: 'custom', message: '草稿版本号不连续', path: ['versions', i] });
     });
     if (r.doc.necessity === undefined) {
-      ctx.addIssue({ code: 'custom', message: '请先回答“是否需要发文”的五个问题（第五十二条）', path: ['doc', 'necessity'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: '请先回答“是否需要发文”的五个问题（第五十二条）',
+        path: ['doc', 'necessity'],
+      });
     }
   });
 
@@ -452,7 +473,8 @@ function publicationWithDone(
 ): DocumentPublication | undefined {
   if (pub?.public !== true) return pub;
   if (kind === 'portal') return { ...pub, portalPublishedOn: on };
-  if (kind === 'interpretation') return { ...pub, interpretation: { ...pub.interpretation, publishedOn: on } };
+  if (kind === 'interpretation')
+    return { ...pub, interpretation: { ...pub.interpretation, publishedOn: on } };
   return pub;
 }
 
@@ -475,7 +497,10 @@ export function applyOutgoingAction(
     case 'review':
       return { ...r, doc: { ...doc, reviews: [...(doc.reviews ?? []), a.review] } };
     case 'unitCountersign':
-      return { ...r, doc: { ...doc, countersignatures: [...(doc.countersignatures ?? []), a.countersignature] } };
+      return {
+        ...r,
+        doc: { ...doc, countersignatures: [...(doc.countersignatures ?? []), a.countersignature] },
+      };
     case 'escalate':
       if (frozen) throw new Error('文件已签发，不能再改签发人。');
       return { ...r, doc: { ...doc, escalation: a.escalation } };
@@ -486,7 +511,8 @@ export function applyOutgoingAction(
     case 'sign':
       return { ...r, doc: { ...doc, signatures: [...(doc.signatures ?? []), a.signature] } };
     case 'number':
-      if (doc.documentNumber !== undefined) throw new Error(`本文已编号 ${doc.documentNumber}，不能重复编号。`);
+      if (doc.documentNumber !== undefined)
+        throw new Error(`本文已编号 ${doc.documentNumber}，不能重复编号。`);
       return { ...r, doc: { ...doc, documentNumber: a.documentNumber } };
     case 'print':
       if (doc.documentNumber === undefined) throw new Error('请先编发文号，再印制。');
@@ -561,14 +587,32 @@ export function outgoingDeadlines(r: OutgoingRecord, cal: WorkingDays): StepDead
   const out: StepDeadline[] = [];
   const issueDue = issueDueOf(doc, cal);
   if (issueDue !== undefined) {
-    out.push({ key: 'issue', label: '会议决定事项印发', due: issueDue, ...(doc.print ? { doneOn: doc.print.date } : {}), articles: [53] });
+    out.push({
+      key: 'issue',
+      label: '会议决定事项印发',
+      due: issueDue,
+      ...(doc.print ? { doneOn: doc.print.date } : {}),
+      articles: [53],
+    });
   }
   const printDue = documentDeadlines(doc, cal).printDue;
   if (printDue !== undefined) {
-    out.push({ key: 'print', label: '签发后印制', due: printDue, ...(doc.print ? { doneOn: doc.print.date } : {}), articles: [53] });
+    out.push({
+      key: 'print',
+      label: '签发后印制',
+      due: printDue,
+      ...(doc.print ? { doneOn: doc.print.date } : {}),
+      articles: [53],
+    });
   }
   for (const t of r.tasks) {
-    out.push({ key: t.kind, label: RELEASE_TASK_LABELS[t.kind], due: t.due, ...(t.doneOn ? { doneOn: t.doneOn } : {}), articles: t.articles });
+    out.push({
+      key: t.kind,
+      label: RELEASE_TASK_LABELS[t.kind],
+      due: t.due,
+      ...(t.doneOn ? { doneOn: t.doneOn } : {}),
+      articles: t.articles,
+    });
   }
   return out;
 }
