@@ -26,7 +26,7 @@ export type {
   PlannedUnchanged,
   PlannedUpdate,
 } from './plan';
-export { buildReceipt, receiptData } from './receipt';
+export { buildReceipt, receiptData, receiptPacketInput } from './receipt';
 export type { ReceiptInput } from './receipt';
 export { sm3 } from './sm3';
 export { SAMPLE_KEY, SAMPLE_OFFICE, placeholderPdf, sampleMeetingInput } from './sample';

@@ -49,17 +49,36 @@ export function receiptData(
 
 /** The packet input of a receipt; pass it to `buildPacket`. */
 export function buildReceipt(input: ReceiptInput): PacketInput {
-  const data = receiptData(input);
-  const from = input.packet.manifest;
+  return receiptPacketInput(receiptData(input), {
+    fromOfficeName: input.packet.manifest.origin.officeName,
+    ...(input.packetId !== undefined ? { packetId: input.packetId } : {}),
+    origin: input.origin,
+    createdAt: input.createdAt,
+    operator: input.operator,
+    auditHead: input.auditHead,
+    key: input.key,
+  });
+}
+
+/**
+ * The packet input of a receipt from receipt data the receiver kept (e.g. in its packet register), so a
+ * receipt can be written later than the import, and say what the clerk decided on each conflict.
+ */
+export function receiptPacketInput(
+  data: ReceiptData,
+  input: Pick<ReceiptInput, 'origin' | 'operator' | 'createdAt' | 'auditHead' | 'key' | 'packetId'> & {
+    readonly fromOfficeName: string;
+  },
+): PacketInput {
   return {
     kind: 'receipt',
     ...(input.packetId !== undefined ? { packetId: input.packetId } : {}),
     origin: input.origin,
     createdAt: input.createdAt,
     operator: input.operator,
-    purpose: `回执：已收到${from.origin.officeName}的数据包 ${from.packetId}，校验通过，导入 ${data.applied.length} 条，未变 ${data.unchanged} 条，待处理冲突 ${data.conflicts.length} 条`,
-    inReplyTo: from.packetId,
-    records: [{ type: 'receipt', id: from.packetId, version: 1, updatedAt: input.createdAt, data }],
+    purpose: `回执：已收到${input.fromOfficeName}的数据包 ${data.receivedPacketId}，校验通过，导入 ${data.applied.length} 条，未变 ${data.unchanged} 条，待处理冲突 ${data.conflicts.length} 条`,
+    inReplyTo: data.receivedPacketId,
+    records: [{ type: 'receipt', id: data.receivedPacketId, version: 1, updatedAt: input.createdAt, data }],
     auditHead: input.auditHead,
     key: input.key,
   };
