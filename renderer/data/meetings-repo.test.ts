@@ -1,7 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/calendar/iso-date';
-import { meetingId, personId } from '../../shared/domain/ids';
+import { decisionId, meetingId, personId, unitId } from '../../shared/domain/ids';
+import { markReportDone } from '../../shared/domain/meetings/aftermath';
+import { addDecision, closeDecision } from '../../shared/domain/meetings/decisions';
 import { newMeeting, reviseMinutes, type Meeting } from '../../shared/domain/meeting';
 import { openStore, StoreError, type Store } from './index';
 import { meetingsRepository } from './meetings-repo';
@@ -128,5 +130,91 @@ describe('meetings repository', () => {
     expect(ids(await repo.list({ chairId: dep }))).toEqual(['c']);
     expect(ids(await repo.list({ from: isoDate('2026-04-01'), to: isoDate('2026-04-30') }))).toEqual(['d']);
     expect(ids(await repo.list({ kind: 'executive', state: 'planned' }))).toEqual(['b', 'a']);
+  });
+});
+
+describe('meetings repository: modify (one action on the stored meeting)', () => {
+  it('applies the change to the stored meeting in one audited transaction', async () => {
+    const { store, repo } = await fresh();
+    await repo.create(meeting('m1', { state: 'held', recorderId: personId('p-clerk') }), {
+      context: '新建会议',
+    });
+    const saved = await repo.modify(
+      meetingId('m1'),
+      (m) => markReportDone(m, 'cppcc', { on: '2026-03-11', by: '陈晓东', note: '' }),
+      { context: '常务会议会后报告：向区政协通报情况' },
+    );
+    expect(saved.reportTasks).toEqual([{ target: 'cppcc', doneOn: '2026-03-11', doneBy: '陈晓东' }]);
+    expect((await repo.get(meetingId('m1')))?.reportTasks).toEqual(saved.reportTasks);
+    const audit = await store.audit.forRecord('meetings', 'm1');
+    expect(audit.map((a) => [a.action, a.context])).toEqual([
+      ['create', '新建会议'],
+      ['update', '常务会议会后报告：向区政协通报情况'],
+    ]);
+  });
+
+  it('turns a refused action into a Chinese StoreError and writes nothing', async () => {
+    const { store, repo } = await fresh();
+    await repo.create(meeting('m1'), { context: '新建会议' });
+    const e = await rejection(
+      repo.modify(
+        meetingId('m1'),
+        (m) => closeDecision(m, decisionId('d-x'), isoDate('2026-03-12'), '办结'),
+        {
+          context: '办结决定事项',
+        },
+      ),
+    );
+    expect(e.code).toBe('invalid');
+    expect(e.message).toBe('未保存：找不到这项决定事项，可能已被修改。请刷新后重试。');
+    expect(await store.audit.forRecord('meetings', 'm1')).toHaveLength(1);
+  });
+
+  it('validates the result, refuses a missing meeting and keeps signed minutes frozen', async () => {
+    const { repo } = await fresh();
+    const signed = meeting('m1', {
+      state: 'minutesSigned',
+      recorderId: personId('p-clerk'),
+      minutes: [
+        {
+          version: 1,
+          draftedOn: isoDate('2026-03-11'),
+          text: '原稿',
+          signature: { byId: head, on: isoDate('2026-03-12') },
+        },
+      ],
+    });
+    await repo.create(signed, { context: '导入' });
+    const invalid = await rejection(
+      repo.modify(
+        meetingId('m1'),
+        (m) => ({ ...m, decisions: [{ id: decisionId('d1'), text: '', progress: [], evidence: [] }] }),
+        {
+          context: '登记决定事项',
+        },
+      ),
+    );
+    expect(invalid.message).toContain('请填写决定事项');
+    const frozen = await rejection(
+      repo.modify(meetingId('m1'), (m) => ({ ...m, minutes: [] }), { context: '删除纪要' }),
+    );
+    expect(frozen.message).toContain('不能修改或删除');
+    expect((await rejection(repo.modify(meetingId('nope'), (m) => m, { context: 'x' }))).code).toBe(
+      'not-found',
+    );
+    expect((await repo.get(meetingId('m1')))?.minutes).toHaveLength(1);
+    // A real action goes through: a decision from the signed minutes.
+    const withDecision = await repo.modify(
+      meetingId('m1'),
+      (m) =>
+        addDecision(
+          m,
+          { text: '同意方案', ownerUnitId: unitId('u1'), responsibleLeaderId: dep, dueDate: '2026-03-31' },
+          decisionId('d1'),
+          isoDate('2026-03-12'),
+        ),
+      { context: '登记决定事项' },
+    );
+    expect(withDecision.decisions.map((d) => d.text)).toEqual(['同意方案']);
   });
 });

@@ -9,8 +9,9 @@ import type { IsoDate } from '../../shared/calendar/iso-date';
 import type { MeetingId, PersonId } from '../../shared/domain/ids';
 import type { Meeting, MeetingKind, MeetingState } from '../../shared/domain/meeting';
 import { meetingSchema } from '../../shared/domain/meeting-schema';
+import { MeetingActionError } from '../../shared/domain/meetings/decisions';
 import { checkMinutesFrozen } from '../../shared/domain/meetings/minutes';
-import { auditedWrite } from './audited';
+import { auditedWrite, type AuditLog } from './audited';
 import type { HuiwenDb, LooseRow } from './db';
 import { fromZodError, StoreError } from './errors';
 
@@ -54,6 +55,12 @@ export interface MeetingsRepository {
   create(input: unknown, options: MeetingWriteOptions): Promise<Meeting>;
   /** Replaces the stored meeting; refused when it is missing or a signed minutes version would change. */
   update(input: unknown, options: MeetingWriteOptions): Promise<Meeting>;
+  /**
+   * One action on the meeting as stored now (not as the screen last saw it): reads it, applies `change`,
+   * validates and writes, all in one audited transaction. A `MeetingActionError` thrown by `change` (e.g.
+   * closing a decision twice) comes back as a StoreError with its message; nothing is written.
+   */
+  modify(id: MeetingId, change: (m: Meeting) => Meeting, options: MeetingWriteOptions): Promise<Meeting>;
 }
 
 function validate(input: unknown): Meeting {
@@ -108,6 +115,16 @@ export function meetingsRepository(db: HuiwenDb, now?: () => Date): MeetingsRepo
     return db.meetings.toCollection();
   }
 
+  /** Writes a changed meeting over `before`, unless a signed minutes version would change (art. 47). */
+  async function write(log: AuditLog, before: Meeting, meeting: Meeting): Promise<void> {
+    const frozen = checkMinutesFrozen(before, meeting);
+    if (frozen.length > 0) {
+      throw new StoreError('invalid', `未保存：${frozen.map((f) => f.message).join('；')}`);
+    }
+    await db.meetings.put(meeting as unknown as LooseRow);
+    log.record('update', 'meetings', meeting.id, before, meeting);
+  }
+
   return {
     async list(query = {}) {
       const rows = await collection(query).toArray();
@@ -145,14 +162,30 @@ export function meetingsRepository(db: HuiwenDb, now?: () => Date): MeetingsRepo
           );
         }
         const before = fromRow(row);
-        const frozen = checkMinutesFrozen(before, meeting);
-        if (frozen.length > 0) {
-          throw new StoreError('invalid', `未保存：${frozen.map((f) => f.message).join('；')}`);
-        }
-        await db.meetings.put(meeting as unknown as LooseRow);
-        log.record('update', 'meetings', meeting.id, before, meeting);
+        await write(log, before, meeting);
       });
       return meeting;
+    },
+
+    async modify(id, change, options) {
+      return auditedWrite(db, [db.meetings], opts(options.context), async (log) => {
+        const row = await db.meetings.get(id);
+        if (row === undefined) {
+          throw new StoreError('not-found', '这个会议已不存在（可能已被删除或恢复了备份），未保存。');
+        }
+        const before = fromRow(row);
+        let changed: unknown;
+        try {
+          changed = change(before);
+        } catch (e) {
+          if (e instanceof MeetingActionError) throw new StoreError('invalid', `未保存：${e.message}`);
+          throw e;
+        }
+        const meeting = validate(changed);
+        if (meeting.id !== id) throw new StoreError('invalid', '未保存：不能更改会议编号。');
+        await write(log, before, meeting);
+        return meeting;
+      });
     },
   };
 }

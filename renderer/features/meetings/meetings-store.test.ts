@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isoDate } from '../../../shared/calendar/iso-date';
 import { meetingId } from '../../../shared/domain/ids';
 import { newMeeting } from '../../../shared/domain/meeting';
+import { rescheduleMeeting } from '../../../shared/domain/meetings/aftermath';
 import { createSampleOffice, SAMPLE_IDS } from '../../../shared/sample';
 import { openStore, StoreError, type Store } from '../../data';
 import { meetingsRepository } from '../../data/meetings-repo';
@@ -90,5 +91,55 @@ describe('meetings UI state against a real (fake) IndexedDB', () => {
     });
     await broken.getState().load();
     expect(broken.getState()).toMatchObject({ status: 'failed', loadError: '磁盘已满，未读取。' });
+  });
+
+  it('applies one action to the stored meeting, refuses a bad one with its Chinese reason, keeps view and ledger filters', async () => {
+    const { ui } = await freshUi();
+    await ui.getState().load();
+    await ui
+      .getState()
+      .create(
+        { ...meeting('a', '2026-03-10'), state: 'postponed', postponed: { reason: '区长外出' } },
+        '新建会议',
+      );
+    await ui
+      .getState()
+      .apply(
+        meetingId('a'),
+        (m) =>
+          rescheduleMeeting(
+            m,
+            { date: '2026-03-17', time: '09:00', reason: '区长返回' },
+            isoDate('2026-03-09'),
+          ),
+        '重新安排会议',
+      );
+    expect(selectMeeting('a')(ui.getState())).toMatchObject({
+      date: '2026-03-17',
+      time: '09:00',
+      state: 'planned',
+    });
+    const err = await ui
+      .getState()
+      .apply(
+        meetingId('a'),
+        (m) => rescheduleMeeting(m, { date: '2026-03-18', time: '', reason: '再改' }, isoDate('2026-03-09')),
+        '重新安排会议',
+      )
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+    expect(err).toBeInstanceOf(StoreError);
+    expect((err as StoreError).message).toBe('未保存：只有已延期的会议可以重新安排时间。');
+    expect(selectMeeting('a')(ui.getState())?.date).toBe('2026-03-17');
+    ui.getState().setView('calendar');
+    ui.getState().setLedgerFilters({ text: 'wm', status: 'overdue' });
+    ui.getState().setLedgerSort({ by: 'leader', desc: true });
+    expect(ui.getState()).toMatchObject({
+      view: 'calendar',
+      ledgerFilters: { text: 'wm', status: 'overdue' },
+      ledgerSort: { by: 'leader', desc: true },
+    });
   });
 });

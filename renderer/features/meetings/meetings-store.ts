@@ -8,7 +8,11 @@ import type { Meeting } from '../../../shared/domain/meeting';
 import { emptyRegistry, type Registry } from '../../../shared/domain/registry';
 import { StoreError } from '../../data/errors';
 import type { MeetingsRepository } from '../../data/meetings-repo';
+import { EMPTY_LEDGER_FILTERS, type LedgerFilters, type LedgerSort } from './ledger-model';
 import { filterMeetings, type MeetingFilters } from './model';
+
+/** How the meetings list shows: the table, or a month calendar. */
+export type MeetingsView = 'table' | 'calendar';
 
 export interface MeetingsUiState {
   readonly status: 'idle' | 'loading' | 'ready' | 'failed';
@@ -17,6 +21,10 @@ export interface MeetingsUiState {
   readonly meetings: readonly Meeting[];
   readonly filters: MeetingFilters;
   readonly busy: boolean;
+  readonly view: MeetingsView;
+  /** The decisions ledger's filters and sort, kept while the clerk opens a meeting and comes back. */
+  readonly ledgerFilters: LedgerFilters;
+  readonly ledgerSort: LedgerSort;
 }
 
 export interface MeetingsUiActions {
@@ -26,6 +34,11 @@ export interface MeetingsUiActions {
   create(meeting: Meeting, context: string): Promise<Meeting>;
   /** Saves a changed meeting; rethrows a StoreError. */
   save(meeting: Meeting, context: string): Promise<Meeting>;
+  /** One action on the stored meeting (see MeetingsRepository.modify); rethrows a StoreError. */
+  apply(id: MeetingId, change: (m: Meeting) => Meeting, context: string): Promise<Meeting>;
+  setView(view: MeetingsView): void;
+  setLedgerFilters(filters: LedgerFilters): void;
+  setLedgerSort(sort: LedgerSort): void;
 }
 
 export type MeetingsUi = MeetingsUiState & MeetingsUiActions;
@@ -42,6 +55,9 @@ export const initialMeetingsState: MeetingsUiState = {
   meetings: [],
   filters: {},
   busy: false,
+  view: 'table',
+  ledgerFilters: EMPTY_LEDGER_FILTERS,
+  ledgerSort: { by: 'dueDate', desc: false },
 };
 
 export const storeMessage = (e: unknown): string =>
@@ -90,6 +106,22 @@ export function createMeetingsUi(deps: MeetingsDeps): StoreApi<MeetingsUi> {
           replace(saved);
           return saved;
         });
+      },
+      apply(id, change, context) {
+        return busy(async () => {
+          const saved = await (await deps.meetings()).modify(id, change, { context });
+          replace(saved);
+          return saved;
+        });
+      },
+      setView(view) {
+        set({ view });
+      },
+      setLedgerFilters(ledgerFilters) {
+        set({ ledgerFilters });
+      },
+      setLedgerSort(ledgerSort) {
+        set({ ledgerSort });
       },
     };
   });
