@@ -34,6 +34,7 @@ import {
   unitsOfKind,
   unitsWithRole,
   type Acting,
+  type OutsideBodyRole,
   type Registry,
 } from '../registry';
 import { joinNames, meetingRef, topicTitles } from './context';
@@ -310,6 +311,38 @@ function headsOfTopicUnits(
   return byPerson;
 }
 
+/** Outside bodies whose leaders (领导同志: head and deputies) art. 40 lets a plenary invite. */
+const PLENARY_LEADER_BODIES: readonly OutsideBodyRole[] = [
+  'partyCommittee',
+  'congressStandingCommittee',
+  'cppcc',
+  'court',
+  'procuratorate',
+];
+/** Outside bodies whose 主要负责同志 (head only) art. 40 lets a plenary invite. */
+const PLENARY_HEAD_BODIES: readonly OutsideBodyRole[] = [
+  'democraticParty',
+  'commerceFederation',
+  'peoplesOrganization',
+  'nonPartisan',
+];
+
+/** The outside leaders a plenary may invite to sit in (art. 40), in registry order. */
+function plenaryOutsideInvitees(reg: Registry, date: IsoDate): { personId: PersonId; unitId: UnitId }[] {
+  return unitsOfKind(reg, 'outside').flatMap((u) => {
+    const role = u.outsideRole;
+    if (role === undefined) return [];
+    const posts = PLENARY_LEADER_BODIES.includes(role)
+      ? (['unitHead', 'unitLeader'] as const)
+      : PLENARY_HEAD_BODIES.includes(role)
+        ? (['unitHead'] as const)
+        : [];
+    return posts.flatMap((post) =>
+      holdersOf(reg, post, date, u.id).map((personId) => ({ personId, unitId: u.id })),
+    );
+  });
+}
+
 /**
  * The attendee list the rules imply for a meeting, from its kind, topics and the registry as of its date
  * (arts. 40–44). Optional entries are the "根据需要可安排" ones. The chair is always included.
@@ -333,6 +366,14 @@ export function expectedAttendees(m: Meeting, reg: Registry): ExpectedAttendee[]
       for (const p of deputyDirectors) add({ personId: p, role: 'invited', optional: true, articles: [40] });
       for (const [p, e] of topicHeads)
         add({ personId: p, role: 'invited', unitId: e.unitId, optional: true, articles: [40] });
+      // "根据需要可安排乡镇政府……主要负责同志列席"; "必要时，可邀请区委、区人大常委会、区政协、区法院、区检察院
+      // 领导同志，民主党派、工商联、人民团体主要负责同志及无党派人士列席" (art. 40): offered, never required.
+      for (const u of unitsOfKind(reg, 'township')) {
+        const h = unitHeadOn(reg, u.id, date);
+        if (h) add({ personId: h, role: 'invited', unitId: u.id, optional: true, articles: [40] });
+      }
+      for (const { personId, unitId } of plenaryOutsideInvitees(reg, date))
+        add({ personId, role: 'invited', unitId, optional: true, articles: [40] });
       break;
     }
     case 'partyGroup': {

@@ -212,6 +212,27 @@ describe('who sits (arts. 40–44)', () => {
     ]);
   });
 
+  it('a plenary offers (never requires) township heads and the outside leaders art. 40 lets it invite', () => {
+    // Art. 40: "可安排乡镇政府……主要负责同志……列席会议。必要时，可邀请区委、区人大常委会、区政协、区法院、
+    // 区检察院领导同志……列席会议". Offered as optional 列席, so inviting them needs no override reason.
+    const plen = expectedAttendees(meeting({ kind: 'plenary' }), reg);
+    for (const p of ['p-tw1', 'p-tw2', 'p-pc', 'p-npc', 'p-cppcc'])
+      expect(plen.find((x) => x.personId === p)).toMatchObject({
+        role: 'invited',
+        optional: true,
+        articles: [40],
+      });
+    expect(plen.find((x) => x.personId === 'p-npc')?.unitId).toBe('u-npc');
+    // Other kinds do not invite them.
+    expect(expectedAttendees(meeting({ kind: 'executive' }), reg).some((x) => x.personId === 'p-npc')).toBe(
+      false,
+    );
+    // And the list the rules require of a plenary is unchanged: nobody optional is missing at notice.
+    const required = plen.filter((x) => !x.optional).map((x) => x.personId);
+    expect(required).not.toContain('p-npc');
+    expect(required).not.toContain('p-tw1');
+  });
+
   it('refuses roles a kind does not know, and members who are not members', () => {
     const f = checkAttendeeList(
       meeting({
