@@ -7,7 +7,7 @@ import { App, Button, Card, Empty, Flex, Select, Space, Tag, Typography } from '
 import { useState } from 'react';
 import type { IsoDate } from '../../../shared/calendar/iso-date';
 import { finding } from '../../../shared/domain/findings';
-import type { PersonId, TopicId } from '../../../shared/domain/ids';
+import type { PersonId } from '../../../shared/domain/ids';
 import type { Meeting, Topic } from '../../../shared/domain/meeting';
 import { TOPIC_SETTER_TEXT, type MeetingRuleContext } from '../../../shared/domain/meeting-rules';
 import { personName, unitName, type Registry } from '../../../shared/domain/registry';
@@ -25,6 +25,7 @@ import {
   withdrawTopic,
   type TopicDraft,
 } from './model';
+import { useMeetingDrafts, type OpenTopicDraft } from './draft-store';
 import { TopicForm } from './TopicForm';
 import { meetingsUi } from './use-meetings';
 
@@ -44,17 +45,23 @@ export function AgendaTab({
   today: IsoDate;
 }) {
   const { message } = App.useApp();
-  const [editing, setEditing] = useState<{ readonly id?: TopicId; readonly draft: TopicDraft } | undefined>();
+  // The open topic form lives in the drafts store, so a reload or a failed save loses nothing typed.
+  const editing = useMeetingDrafts((s) => s.topics[meeting.id]);
+  const setTopicDraft = useMeetingDrafts((s) => s.setTopic);
+  const setEditing = (d: OpenTopicDraft | undefined) => setTopicDraft(meeting.id, d);
   const [approverId, setApproverId] = useState<PersonId>(meeting.chairId);
   const approvalOn = (today < meeting.date ? today : meeting.date) as IsoDate;
   const canEdit = editable(meeting);
 
-  const save = async (m: Meeting, context: string, done?: string) => {
+  /** True when saved; on failure the clerk is told why and everything stays as it was. */
+  const save = async (m: Meeting, context: string, done?: string): Promise<boolean> => {
     try {
       await meetingsUi.getState().save(m, context);
       if (done) void message.success(done);
+      return true;
     } catch (e) {
       void message.error(storeMessage(e));
+      return false;
     }
   };
 
@@ -62,12 +69,13 @@ export function AgendaTab({
     const id = editing?.id ?? nextTopicId(meeting, () => `topic-${crypto.randomUUID()}`);
     const existing = meeting.topics.find((t) => t.id === id);
     const topic = topicFromDraft(draft, id, existing);
-    await save(
+    const saved = await save(
       upsertTopic(meeting, topic),
       existing ? `修改议题“${topic.title}”` : `添加议题“${topic.title}”`,
       '议题已保存。',
     );
-    setEditing(undefined);
+    // A failed save keeps the form open with what was typed.
+    if (saved) setEditing(undefined);
   };
 
   const topics = meeting.topics;
@@ -78,7 +86,7 @@ export function AgendaTab({
           type="primary"
           icon={<PlusOutlined />}
           disabled={!canEdit}
-          onClick={() => setEditing({ draft: EMPTY_TOPIC })}
+          onClick={() => setEditing({ openedTitle: '', draft: EMPTY_TOPIC })}
         >
           添加议题
         </Button>
@@ -116,11 +124,11 @@ export function AgendaTab({
               ? []
               : topicGate(meeting, t.id, { byId: approverId, on: approvalOn }, ctx)
           }
-          onEdit={() => setEditing({ id: t.id, draft: draftFromTopic(t) })}
+          onEdit={() => setEditing({ id: t.id, openedTitle: t.title, draft: draftFromTopic(t) })}
           onMove={(delta) => void save(moveTopic(meeting, t.id, delta), `调整议题顺序“${t.title}”`)}
           onWithdraw={() => void save(withdrawTopic(meeting, t.id), `撤回议题“${t.title}”`, '议题已撤回。')}
-          onApprove={(reason, findings) =>
-            save(
+          onApprove={async (reason, findings) => {
+            await save(
               approveTopic(meeting, t.id, { byId: approverId, on: approvalOn }),
               auditContext(
                 `确定议题“${t.title}”（${personName(registry, approverId)}）`,
@@ -128,14 +136,16 @@ export function AgendaTab({
                 reason,
               ),
               '议题已确定上会。',
-            )
-          }
+            );
+          }}
         />
       ))}
-      {editing ? (
+      {editing && canEdit ? (
         <TopicForm
           open
+          title={editing.id === undefined ? '添加议题' : `编辑议题：${editing.openedTitle}`}
           initial={editing.draft}
+          onChange={(draft) => setEditing({ ...editing, draft })}
           meeting={meeting}
           meetings={meetings}
           registry={registry}

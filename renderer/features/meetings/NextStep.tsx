@@ -6,8 +6,9 @@ import { App, Card, Flex, Input, Select, Space, Typography } from 'antd';
 import { useState } from 'react';
 import type { IsoDate } from '../../../shared/calendar/iso-date';
 import type { PersonId } from '../../../shared/domain/ids';
-import { activeTopics, latestMinutes, reviseMinutes, type Meeting } from '../../../shared/domain/meeting';
+import { latestMinutes, reviseMinutes, type Meeting } from '../../../shared/domain/meeting';
 import {
+  agreedItemsDraft,
   availableSteps,
   checkMeetingStep,
   MEETING_STEP_LABELS,
@@ -17,15 +18,18 @@ import {
 } from '../../../shared/domain/meeting-rules';
 import { personName, type Registry } from '../../../shared/domain/registry';
 import { auditContext, FindingsPanel, GatedButton } from '../../ui/findings';
+import { useMeetingDrafts } from './draft-store';
 import { storeMessage } from './meetings-store';
 import { advance } from './model';
 import { meetingsUi } from './use-meetings';
 
-/** A first draft of the minutes from the agenda: 会议概况 and one 议定事项 per topic (art. 47). */
+/**
+ * A first draft of the minutes from agenda and record: 会议概况 and one 议定事项 per topic, taken from the
+ * topic's 会议纪录 when there is one, else from its proposal (art. 47).
+ */
 export function minutesSkeleton(m: Meeting, reg: Registry): string {
   const head = `${m.date}${m.time ? ` ${m.time}` : ''}，${personName(reg, m.chairId)}在${m.place}主持召开${m.title}。`;
-  const items = activeTopics(m).map((t, i) => `${i + 1}. ${t.title}：${t.proposedDecision ?? ''}`);
-  return [`一、会议概况\n${head}`, `二、议定事项\n${items.join('\n')}`].join('\n\n');
+  return [`一、会议概况\n${head}`, `二、议定事项\n${agreedItemsDraft(m)}`].join('\n\n');
 }
 
 export function NextStep({
@@ -41,7 +45,10 @@ export function NextStep({
 }) {
   const { message } = App.useApp();
   const step = availableSteps(meeting.state).find((s) => s !== 'postpone' && s !== 'cancel');
-  const [text, setText] = useState<string | undefined>(undefined);
+  // The minutes being drafted are kept per meeting, so a reload or a failed save loses nothing.
+  const text = useMeetingDrafts((s) => s.minutes[meeting.id]);
+  const setMinutesDraft = useMeetingDrafts((s) => s.setMinutes);
+  const setText = (t: string | undefined) => setMinutesDraft(meeting.id, t);
   const required = requiredMinutesSigner(meeting, registry, today);
   const [signerId, setSignerId] = useState<PersonId | undefined>(required?.personId);
 
@@ -89,6 +96,7 @@ export function NextStep({
           reason,
         ),
       );
+      if (step === 'draftMinutes') setText(undefined);
       void message.success(`已完成“${MEETING_STEP_LABELS[step]}”。`);
     } catch (e) {
       void message.error(storeMessage(e));

@@ -48,7 +48,9 @@ function DateField({
 
 export function TopicForm({
   open,
+  title,
   initial,
+  onChange,
   meeting,
   meetings,
   registry,
@@ -56,7 +58,11 @@ export function TopicForm({
   onSave,
 }: {
   open: boolean;
+  /** The dialog's title; by default 添加议题 for an empty draft, else 编辑议题 with its title. */
+  title?: string;
   initial: TopicDraft;
+  /** Every change, so the caller can keep the draft (it survives a reload). */
+  onChange?: (draft: TopicDraft) => void;
   meeting: Meeting;
   meetings: readonly Meeting[];
   registry: Registry;
@@ -71,7 +77,11 @@ export function TopicForm({
       : initial;
   });
   const [tried, setTried] = useState(false);
-  const set = (patch: Partial<TopicDraft>) => setD((x) => ({ ...x, ...patch }));
+  const set = (patch: Partial<TopicDraft>) => {
+    const next = { ...d, ...patch };
+    setD(next);
+    onChange?.(next);
+  };
   const errors = topicDraftErrors(d);
   const show = (k: keyof TopicDraft) =>
     tried && errors[k] ? { validateStatus: 'error' as const, help: errors[k] } : {};
@@ -97,7 +107,7 @@ export function TopicForm({
   return (
     <Modal
       open={open}
-      title={initial.title === '' ? '添加议题' : `编辑议题：${initial.title}`}
+      title={title ?? (initial.title === '' ? '添加议题' : `编辑议题：${initial.title}`)}
       okText="保存议题"
       cancelText="取消"
       width={760}

@@ -1,10 +1,12 @@
 /**
- * The new-meeting form's draft, kept in localStorage so a reload or a trip to 人员与单位 (to record an
- * entrustment, say) loses nothing. Cleared once the meeting is saved.
+ * Drafts of the meeting forms, kept in localStorage so a reload, a failed save or a trip to 人员与单位 (to
+ * record an entrustment, say) loses nothing: the new-meeting form, the topic form being filled in (per
+ * meeting), and the minutes being drafted (per meeting). Each is cleared once what it drafts is saved.
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
-import { EMPTY_DRAFT, type NewMeetingDraft } from './model';
+import type { TopicId } from '../../../shared/domain/ids';
+import { EMPTY_DRAFT, type NewMeetingDraft, type TopicDraft } from './model';
 
 interface DraftState {
   readonly draft: NewMeetingDraft;
@@ -24,6 +26,50 @@ export const useNewMeetingDraft = create<DraftState>()(
       version: 1,
       storage: createJSONStorage(() => localStorage),
       partialize: (s) => ({ draft: s.draft }),
+    },
+  ),
+);
+
+/** A topic form left open: which topic (none = a new one), its title when opened, and what was typed. */
+export interface OpenTopicDraft {
+  readonly id?: TopicId;
+  readonly openedTitle: string;
+  readonly draft: TopicDraft;
+}
+
+interface MeetingDraftsState {
+  /** By meeting id. */
+  readonly topics: Readonly<Record<string, OpenTopicDraft>>;
+  /** The minutes text being drafted, by meeting id. */
+  readonly minutes: Readonly<Record<string, string>>;
+  setTopic(meetingId: string, d: OpenTopicDraft | undefined): void;
+  setMinutes(meetingId: string, text: string | undefined): void;
+}
+
+const without = <T>(r: Readonly<Record<string, T>>, key: string): Record<string, T> => {
+  const { [key]: _gone, ...rest } = r;
+  return rest;
+};
+
+export const useMeetingDrafts = create<MeetingDraftsState>()(
+  persist(
+    (set) => ({
+      topics: {},
+      minutes: {},
+      setTopic: (meetingId, d) =>
+        set((s) => ({
+          topics: d === undefined ? without(s.topics, meetingId) : { ...s.topics, [meetingId]: d },
+        })),
+      setMinutes: (meetingId, text) =>
+        set((s) => ({
+          minutes: text === undefined ? without(s.minutes, meetingId) : { ...s.minutes, [meetingId]: text },
+        })),
+    }),
+    {
+      name: 'huiwen.meetings.drafts',
+      version: 1,
+      storage: createJSONStorage(() => localStorage),
+      partialize: (s) => ({ topics: s.topics, minutes: s.minutes }),
     },
   ),
 );
