@@ -18,7 +18,7 @@ async function seeded() {
     toUnitRow({ id: unitId('u-fin'), kind: 'department', name: '区财政局' }),
     toUnitRow({ id: unitId('u-house'), kind: 'department', name: '区住房和城乡建设局' }),
   ]);
-  await db.people.add(toPersonRow({ id: personId('p-li'), name: '李建国' }));
+  await db.people.add(toPersonRow({ id: personId('p-li'), name: '李建国', partyMember: true }));
   await db.documents.bulkAdd([
     { id: 'i1', direction: 'incoming', title: '关于申请城市更新项目资金的请示', unitId: 'u-house', registeredOn: '2026-03-02', number: '收〔2026〕1号' },
     { id: 'i2', direction: 'incoming', title: '关于项目资金使用情况的报告', unitId: 'u-fin', registeredOn: '2026-03-05', doc: { routing: { leaderId: 'p-li' } } },

@@ -92,6 +92,12 @@ describe('incoming repository', () => {
     expect(Array.from(original?.bytes as Uint8Array)).toEqual([1, 2, 3]);
     expect(Array.from(stamped?.bytes as Uint8Array)).toEqual([1, 2, 3, 4]);
     expect(stamped?.name).toBe('来文（收文章）.pdf');
+    // The stamp carries the number peeked before; a different allocation is refused, nothing stored.
+    const e = await rejection(
+      repo.register({ doc: doc('b'), copies: 1, receivedOn: d('2026-03-02') }, undefined, { expectedNumber: '收〔2026〕1号' }),
+    );
+    expect(e.message).toMatch(/收〔2026〕2号/);
+    expect(await repo.get(documentId('b'))).toBeUndefined();
   });
 
   it('walks a 请示 from missing countersignature to archive, each step on the timeline', async () => {

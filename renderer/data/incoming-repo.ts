@@ -243,8 +243,6 @@ export interface IncomingStepRow {
 // ---------------------------------------------------------------------------------------------------------
 // Inputs.
 
-const text = (what: string, max = 2000) => z.string().trim().min(1, `请填写${what}`).max(max, `${what}过长（最多 ${max} 字）`);
-
 export const registerInputSchema = z
   .object({
     doc: incomingDocumentSchema,
@@ -253,7 +251,12 @@ export const registerInputSchema = z
     text: z.string().max(20_000).optional(),
   })
   .strict();
-export type RegisterInput = z.input<typeof registerInputSchema>;
+export interface RegisterInput {
+  readonly doc: IncomingDocument;
+  readonly copies: number;
+  readonly receivedOn: string;
+  readonly text?: string;
+}
 
 export interface ReceivedFile {
   readonly name: string;
@@ -264,7 +267,9 @@ export interface ReceivedFile {
 
 export interface StepOptions {
   /** The override reason of accepted warnings, kept in the audit context and on the step. */
-  readonly reason?: string;
+  readonly reason?: string | undefined;
+  /** Registration only: the 收文编号 already stamped on the PDF; refused when the allocation differs. */
+  readonly expectedNumber?: string;
 }
 
 export const INCOMING_FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -442,6 +447,9 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
         const numbering = await readNumbering();
         const serial = (numbering.counters[String(year)] ?? 0) + 1;
         const receiptNumber = formatReceiptNumber(numbering.pattern, year, serial);
+        if (options?.expectedNumber !== undefined && options.expectedNumber !== receiptNumber) {
+          refuse(`收文编号已变为 ${receiptNumber}（编号设置或其他登记刚刚改变了它），未保存。请再点一次“登记”，收文章将按新编号加盖。`);
+        }
         const nextNumbering: IncomingNumbering = { ...numbering, counters: { ...numbering.counters, [String(year)]: serial } };
         await db.meta.put({ key: INCOMING_NUMBERING_META_KEY, value: nextNumbering });
         log.record('update', 'meta', INCOMING_NUMBERING_META_KEY, numbering, nextNumbering);

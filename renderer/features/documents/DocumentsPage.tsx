@@ -7,10 +7,12 @@ import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router'
 import { Page, PageHeading } from '../../ui';
 import { IncomingRoutes } from './incoming/IncomingRoutes';
 import { OutgoingRoutes } from './outgoing/OutgoingRoutes';
+import { SearchPage } from './search/SearchPage';
 
 const TABS = [
   { key: 'incoming', label: '收文' },
   { key: 'outgoing', label: '发文' },
+  { key: 'search', label: '检索' },
 ] as const;
 
 function DirectionTabs() {
@@ -38,6 +40,7 @@ export function DocumentsPage() {
         <Route index element={<Navigate to="incoming" replace />} />
         <Route path="incoming/*" element={<IncomingRoutes />} />
         <Route path="outgoing/*" element={<OutgoingRoutes />} />
+        <Route path="search" element={<SearchPage />} />
       </Routes>
     </Page>
   );
