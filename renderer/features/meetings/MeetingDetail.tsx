@@ -4,7 +4,7 @@
  */
 import { Alert, Button, Descriptions, Result, Steps, Tabs, Tag } from 'antd';
 import { useMemo, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { currentWorkingCalendar } from '../../../shared/calendar';
 import { shanghaiDateOf, type IsoDate } from '../../../shared/calendar/iso-date';
 import {
@@ -17,6 +17,10 @@ import { personName } from '../../../shared/domain/registry';
 import { PageHeading } from '../../ui';
 import { AgendaTab } from './AgendaTab';
 import { AttendeesTab } from './AttendeesTab';
+import { DecisionsTab } from './DecisionsTab';
+import { MaterialsTab } from './MaterialsTab';
+import { RecordsTab } from './RecordsTab';
+import { ReportsTab } from './ReportsTab';
 import { LeaveTab } from './LeaveTab';
 import { selectMeeting } from './meetings-store';
 import { MinutesBadgeTag } from './MeetingsTable';
@@ -34,6 +38,9 @@ export function MeetingDetail() {
   const meetings = useMeetingsUi((s) => s.meetings);
   const [today] = useState<IsoDate>(() => shanghaiDateOf(new Date()));
   const calendar = useMemo(() => currentWorkingCalendar(), []);
+  // ?tab=decisions opens a tab directly (links from the ledger and the dashboard).
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('tab') ?? 'agenda';
   const ctx: MeetingRuleContext = useMemo(
     () => ({ registry, calendar, today, meetings }),
     [registry, calendar, today, meetings],
@@ -106,6 +113,8 @@ export function MeetingDetail() {
       <PostponeCancel meeting={meeting} ctx={ctx} />
       <Tabs
         className="hw-mt-section"
+        activeKey={tab}
+        onChange={(key) => setSearch(key === 'agenda' ? {} : { tab: key }, { replace: true })}
         items={[
           {
             key: 'agenda',
@@ -135,6 +144,28 @@ export function MeetingDetail() {
                 registry={registry}
               />
             ),
+          },
+          {
+            key: 'materials',
+            label: `材料送达（${meeting.deliveries.length}）`,
+            children: <MaterialsTab meeting={meeting} registry={registry} today={today} />,
+          },
+          {
+            key: 'records',
+            label: `会议纪录（${meeting.records.length}）`,
+            children: <RecordsTab meeting={meeting} registry={registry} />,
+          },
+          {
+            key: 'decisions',
+            label: `决定事项（${meeting.decisions.length}）`,
+            children: (
+              <DecisionsTab meeting={meeting} registry={registry} today={today} calendar={calendar} />
+            ),
+          },
+          {
+            key: 'reports',
+            label: meeting.kind === 'executive' ? '会后报告与印发' : '文件印发',
+            children: <ReportsTab meeting={meeting} today={today} calendar={calendar} />,
           },
         ]}
       />

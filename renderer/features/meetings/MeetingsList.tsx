@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Select } from 'antd';
+import { Button, Segmented, Select } from 'antd';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { currentWorkingCalendar } from '../../../shared/calendar';
@@ -14,7 +14,8 @@ import {
 import type { PersonId } from '../../../shared/domain/ids';
 import { personName } from '../../../shared/domain/registry';
 import { EmptyState, PageHeading } from '../../ui';
-import { selectVisible } from './meetings-store';
+import { MeetingsCalendar } from './MeetingsCalendar';
+import { selectVisible, type MeetingsView } from './meetings-store';
 import { MeetingsTable } from './MeetingsTable';
 import { meetingChairs, meetingMonths } from './model';
 import { useMeetingsUi } from './use-meetings';
@@ -29,6 +30,8 @@ export function MeetingsList() {
   const meetings = useMeetingsUi((s) => s.meetings);
   const filters = useMeetingsUi((s) => s.filters);
   const setFilters = useMeetingsUi((s) => s.setFilters);
+  const view = useMeetingsUi((s) => s.view);
+  const setView = useMeetingsUi((s) => s.setView);
   // Derived outside the store hook: a selector returning a fresh array would re-render forever.
   const visible = useMemo(() => selectVisible({ meetings, filters }), [meetings, filters]);
   const newButton = (
@@ -53,6 +56,16 @@ export function MeetingsList() {
         <>
           <div className="hw-mt-toolbar" role="search" aria-label="筛选会议">
             {newButton}
+            <Segmented<MeetingsView>
+              aria-label="显示方式"
+              value={view}
+              onChange={setView}
+              options={[
+                { value: 'table', label: '列表' },
+                { value: 'calendar', label: '日历' },
+              ]}
+            />
+            <Button onClick={() => navigate('/meetings/decisions')}>决定事项台账</Button>
             <Select<MeetingKind>
               className="hw-mt-filter"
               aria-label="按会议类型筛选"
@@ -93,7 +106,10 @@ export function MeetingsList() {
               }))}
             />
           </div>
-          {visible.length === 0 ? (
+          {view === 'calendar' ? (
+            // The calendar shows the filtered meetings too; its month is picked in the calendar itself.
+            <MeetingsCalendar meetings={visible} today={today} />
+          ) : visible.length === 0 ? (
             <EmptyState title="没有符合条件的会议">请调整或清除上方的筛选条件。</EmptyState>
           ) : (
             <MeetingsTable rows={visible} registry={registry} calendar={calendar} today={today} />

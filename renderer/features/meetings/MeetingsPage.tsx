@@ -1,16 +1,19 @@
 /**
- * 会议: the list, a new meeting, and one meeting's steps, as nested routes under #/meetings
- * (#/meetings/new, #/meetings/<id>), so a meeting can be linked to and survives a reload.
+ * 会议: the list, a new meeting, the decisions ledger and one meeting's steps, as nested routes under
+ * #/meetings (#/meetings/new, #/meetings/decisions, #/meetings/<id>), so each can be linked to and survives a
+ * reload. The ledger is nested here rather than a section of its own: its rows are meetings' decisions.
  */
 import { Alert, Button, Spin } from 'antd';
 import { useEffect } from 'react';
 import { Route, Routes } from 'react-router';
 import { Page, PageHeading } from '../../ui';
+import { DecisionsLedger } from './DecisionsLedger';
 import { MeetingDetail } from './MeetingDetail';
 import { MeetingsList } from './MeetingsList';
 import { NewMeeting } from './NewMeeting';
 import { meetingsUi, useMeetingsUi } from './use-meetings';
 import './meetings.css';
+import './aftermath.css';
 
 export function MeetingsPage() {
   const status = useMeetingsUi((s) => s.status);
@@ -46,6 +49,7 @@ export function MeetingsPage() {
       <Routes>
         <Route index element={<MeetingsList />} />
         <Route path="new" element={<NewMeeting />} />
+        <Route path="decisions" element={<DecisionsLedger />} />
         <Route path=":id" element={<MeetingDetail />} />
       </Routes>
     </Page>

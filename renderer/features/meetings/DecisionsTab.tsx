@@ -1,0 +1,507 @@
+/**
+ * 决定事项 (arts. 29, 47): from the signed minutes' 议定事项, items with owner unit, responsible leader and due
+ * date (a date, or n working days after the minutes were signed, by the working calendar); then progress
+ * reports with evidence, 办结 with a summary, and reopening with its reason — each one audited action.
+ */
+import {
+  Alert,
+  Button,
+  Card,
+  Empty,
+  Flex,
+  Input,
+  InputNumber,
+  List,
+  Select,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+} from 'antd';
+import { useState } from 'react';
+import type { IsoDate } from '../../../shared/calendar/iso-date';
+import {
+  decisionId,
+  type DecisionId,
+  type PersonId,
+  type TopicId,
+  type UnitId,
+} from '../../../shared/domain/ids';
+import { latestMinutes, type DecisionItem, type Meeting } from '../../../shared/domain/meeting';
+import {
+  addDecision,
+  agreedItemsFromMinutes,
+  checkCloseDecision,
+  checkCreateDecision,
+  checkDecisionItems,
+  checkDecisionsOverdue,
+  closeDecision,
+  DECISION_STATUS_LABELS,
+  decisionInputErrors,
+  decisionStatus,
+  dueAfterWorkingDays,
+  progressInputErrors,
+  reopenDecision,
+  reportProgress,
+  type DecisionInput,
+  type DecisionStatus,
+  type ProgressInput,
+} from '../../../shared/domain/meeting-rules';
+import { personName, unitName, type Registry } from '../../../shared/domain/registry';
+import type { WorkingDays } from '../../../shared/domain/working-days';
+import { matchesNameQuery } from '../../data/pinyin';
+import { auditContext, FindingsPanel, GatedButton } from '../../ui/findings';
+import { useMeetingAction } from './use-meeting-action';
+
+export const STATUS_COLOURS: Readonly<Record<DecisionStatus, string>> = {
+  open: 'processing',
+  overdue: 'error',
+  closed: 'success',
+};
+
+/** Select search by name or pinyin initials ("zjj" finds 住建局). */
+export const pinyinFilter = (input: string, option?: { label?: unknown }): boolean =>
+  matchesNameQuery(String(option?.label ?? ''), input);
+
+/** The day the minutes were signed (due dates in working days count from it), else the meeting day. */
+export function signedOn(m: Meeting): IsoDate {
+  const signed = m.minutes.filter((v) => v.signature !== undefined);
+  return signed.reduce<IsoDate>((d, v) => (v.signature && v.signature.on > d ? v.signature.on : d), m.date);
+}
+
+/** The topic an agreed item comes from: "标题：…" items start with a topic's title. */
+export function topicOfAgreedItem(m: Meeting, text: string): TopicId | undefined {
+  return m.topics.find((t) => text.startsWith(`${t.title}：`) || text.startsWith(`${t.title}:`))?.id;
+}
+
+const stripTopicTitle = (m: Meeting, text: string): string => {
+  const t = m.topics.find((x) => text.startsWith(`${x.title}：`));
+  return t ? text.slice(t.title.length + 1).trim() : text;
+};
+
+const EMPTY_INPUT: DecisionInput = { text: '' };
+
+export function DecisionsTab({
+  meeting,
+  registry,
+  today,
+  calendar,
+}: {
+  meeting: Meeting;
+  registry: Registry;
+  today: IsoDate;
+  calendar: WorkingDays;
+}) {
+  const act = useMeetingAction();
+  const [input, setInput] = useState<DecisionInput>(EMPTY_INPUT);
+  const [days, setDays] = useState<number | null>(null);
+  const [dayError, setDayError] = useState<string | undefined>(undefined);
+  const [tried, setTried] = useState(false);
+  const errors = decisionInputErrors(input, meeting);
+  const signed =
+    latestMinutes(meeting)?.signature !== undefined
+      ? latestMinutes(meeting)
+      : [...meeting.minutes].reverse().find((v) => v.signature !== undefined);
+  const agreed = signed ? agreedItemsFromMinutes(signed.text) : [];
+  const registered = new Set(meeting.decisions.map((d) => d.text));
+  const from = signedOn(meeting);
+
+  const unitOptions = registry.units
+    .filter((u) => u.kind !== 'outside')
+    .map((u) => ({ value: u.id, label: u.name }));
+  const leaderOptions = registry.people.map((p) => ({ value: p.id, label: p.name }));
+
+  const applyDays = (n: number | null) => {
+    setDays(n);
+    if (n === null) return;
+    try {
+      setInput((i) => ({ ...i, dueDate: dueAfterWorkingDays(from, n, calendar) }));
+      setDayError(undefined);
+    } catch (e) {
+      setDayError(e instanceof Error ? e.message : String(e));
+    }
+  };
+
+  const register = async (reason: string | undefined) => {
+    setTried(true);
+    if (Object.keys(errors).length > 0) return;
+    const findings = checkCreateDecision(meeting, input, calendar);
+    const ok = await act(
+      meeting.id,
+      (m) => addDecision(m, input, decisionId(`decision-${crypto.randomUUID()}`), today),
+      auditContext(
+        `登记决定事项“${input.text.trim()}”`,
+        findings.filter((f) => f.severity === 'warn'),
+        reason,
+      ),
+      '已登记决定事项，进入督办。',
+    );
+    if (ok) {
+      setInput(EMPTY_INPUT);
+      setDays(null);
+      setTried(false);
+    }
+  };
+
+  const shown = (k: keyof DecisionInput) => (tried ? errors[k] : undefined);
+
+  return (
+    <Flex vertical gap={12} data-testid="decisions-tab">
+      <FindingsPanel
+        findings={[...checkDecisionItems(meeting), ...checkDecisionsOverdue(meeting, registry, today)]}
+        title="督办检查"
+        emptyText="决定事项均已明确承办单位和完成时限，没有逾期。"
+        testId="decisions-findings"
+      />
+      <Card size="small" title="纪要议定事项">
+        {signed === undefined ? (
+          <Alert
+            type="info"
+            showIcon
+            title="会议纪要签发后，可据纪要的议定事项登记决定事项（第四十七条）。"
+          />
+        ) : agreed.length === 0 ? (
+          <Typography.Text type="secondary">
+            签发的纪要中没有找到“议定事项”，可直接在下方登记。
+          </Typography.Text>
+        ) : (
+          <List
+            size="small"
+            dataSource={agreed}
+            renderItem={(text, i) => {
+              const body = stripTopicTitle(meeting, text);
+              const done = registered.has(body) || registered.has(text);
+              return (
+                <List.Item
+                  data-testid={`agreed-${i + 1}`}
+                  actions={[
+                    done ? (
+                      <Tag key="done" color="success">
+                        已登记
+                      </Tag>
+                    ) : (
+                      <Button
+                        key="use"
+                        size="small"
+                        onClick={() => {
+                          const topicId = topicOfAgreedItem(meeting, text);
+                          setInput((x) => ({ ...x, text: body, ...(topicId ? { topicId } : {}) }));
+                        }}
+                      >
+                        据此登记
+                      </Button>
+                    ),
+                  ]}
+                >
+                  {text}
+                </List.Item>
+              );
+            }}
+          />
+        )}
+      </Card>
+      <Card size="small" title="登记决定事项">
+        <Flex vertical gap={8}>
+          <Input.TextArea
+            aria-label="决定事项内容"
+            rows={2}
+            maxLength={2000}
+            value={input.text}
+            status={shown('text') ? 'error' : undefined}
+            onChange={(e) => setInput({ ...input, text: e.target.value })}
+          />
+          {shown('text') ? <Typography.Text type="danger">{shown('text')}</Typography.Text> : null}
+          <Space wrap align="start">
+            <Flex vertical>
+              <Select<UnitId>
+                aria-label="承办单位"
+                className="hw-af-select"
+                placeholder="承办单位（可输入拼音首字母）"
+                showSearch={{ filterOption: pinyinFilter }}
+                value={input.ownerUnitId}
+                status={shown('ownerUnitId') ? 'error' : undefined}
+                onChange={(ownerUnitId) => setInput({ ...input, ownerUnitId })}
+                options={unitOptions}
+              />
+              {shown('ownerUnitId') ? (
+                <Typography.Text type="danger">{shown('ownerUnitId')}</Typography.Text>
+              ) : null}
+            </Flex>
+            <Flex vertical>
+              <Select<PersonId>
+                aria-label="责任领导"
+                className="hw-af-select-sm"
+                placeholder="责任领导"
+                showSearch={{ filterOption: pinyinFilter }}
+                value={input.responsibleLeaderId}
+                status={shown('responsibleLeaderId') ? 'error' : undefined}
+                onChange={(responsibleLeaderId) => setInput({ ...input, responsibleLeaderId })}
+                options={leaderOptions}
+              />
+              {shown('responsibleLeaderId') ? (
+                <Typography.Text type="danger">{shown('responsibleLeaderId')}</Typography.Text>
+              ) : null}
+            </Flex>
+            <Flex vertical>
+              <Input
+                type="date"
+                aria-label="完成时限"
+                value={input.dueDate ?? ''}
+                status={shown('dueDate') ? 'error' : undefined}
+                onChange={(e) => {
+                  setDays(null);
+                  setInput({ ...input, dueDate: e.target.value === '' ? undefined : e.target.value });
+                }}
+              />
+              {shown('dueDate') ? <Typography.Text type="danger">{shown('dueDate')}</Typography.Text> : null}
+            </Flex>
+            <Flex vertical>
+              <Space>
+                <span>或纪要签发后</span>
+                <InputNumber<number>
+                  aria-label="工作日数"
+                  min={1}
+                  max={250}
+                  precision={0}
+                  value={days}
+                  onChange={applyDays}
+                />
+                <span>个工作日</span>
+              </Space>
+              {dayError ? <Typography.Text type="danger">{dayError}</Typography.Text> : null}
+            </Flex>
+          </Space>
+          <FindingsPanel
+            findings={checkCreateDecision(meeting, input, calendar)}
+            testId="decision-create-findings"
+          />
+          <span>
+            {Object.keys(errors).length > 0 ? (
+              // The form is checked first, so a clerk does not explain a warning and then find a field missing.
+              <Button type="primary" onClick={() => setTried(true)}>
+                登记决定事项
+              </Button>
+            ) : (
+              <GatedButton
+                label="登记决定事项"
+                findings={checkCreateDecision(meeting, input, calendar)}
+                onConfirm={register}
+              />
+            )}
+          </span>
+        </Flex>
+      </Card>
+      {meeting.decisions.length === 0 ? (
+        <Empty description="还没有决定事项。" />
+      ) : (
+        meeting.decisions.map((d, i) => (
+          <DecisionCard
+            key={d.id}
+            index={i + 1}
+            meeting={meeting}
+            item={d}
+            registry={registry}
+            today={today}
+          />
+        ))
+      )}
+    </Flex>
+  );
+}
+
+type Mode = 'none' | 'progress' | 'close' | 'reopen';
+
+function DecisionCard({
+  index,
+  meeting,
+  item: d,
+  registry,
+  today,
+}: {
+  index: number;
+  meeting: Meeting;
+  item: DecisionItem;
+  registry: Registry;
+  today: IsoDate;
+}) {
+  const act = useMeetingAction();
+  const [mode, setMode] = useState<Mode>('none');
+  const [progress, setProgress] = useState<ProgressInput>({ on: today, note: '', evidence: '' });
+  const [text, setText] = useState('');
+  const [tried, setTried] = useState(false);
+  const status = decisionStatus(d, today);
+  const pErrors = progressInputErrors(progress, meeting, today);
+  const id: DecisionId = d.id;
+
+  const reset = () => {
+    setMode('none');
+    setText('');
+    setTried(false);
+    setProgress({ on: today, note: '', evidence: '' });
+  };
+
+  const submitProgress = async () => {
+    setTried(true);
+    if (Object.keys(pErrors).length > 0) return;
+    if (
+      await act(
+        meeting.id,
+        (m) => reportProgress(m, id, progress),
+        `报告决定事项进展“${d.text}”`,
+        '已记录办理进展。',
+      )
+    )
+      reset();
+  };
+  const closeFindings = checkCloseDecision(d, today);
+  const submitClose = async (reason: string | undefined) => {
+    setTried(true);
+    if (text.trim() === '') return;
+    if (
+      await act(
+        meeting.id,
+        (m) => closeDecision(m, id, today, text),
+        auditContext(`办结决定事项“${d.text}”`, closeFindings, reason),
+        '决定事项已办结。',
+      )
+    )
+      reset();
+  };
+  const submitReopen = async () => {
+    setTried(true);
+    if (text.trim() === '') return;
+    if (
+      await act(
+        meeting.id,
+        (m) => reopenDecision(m, id, today, text),
+        `重新打开决定事项“${d.text}”，原因：${text.trim()}`,
+        '决定事项已重新打开，继续督办。',
+      )
+    )
+      reset();
+  };
+
+  const history = [
+    ...(d.createdOn ? [{ on: d.createdOn, content: '登记为决定事项' }] : []),
+    ...d.progress.map((p) => ({
+      on: p.on,
+      content: `进展：${p.note}${p.evidence && p.evidence.length > 0 ? `（佐证材料：${p.evidence.join('、')}）` : ''}`,
+    })),
+    ...(d.reopenings ?? []).flatMap((r) => [
+      { on: r.closedOn, content: `办结：${r.closingSummary ?? ''}` },
+      { on: r.on, content: `重新打开：${r.reason}` },
+    ]),
+    ...(d.closedOn ? [{ on: d.closedOn, content: `办结：${d.closingSummary ?? ''}` }] : []),
+  ].sort((a, b) => a.on.localeCompare(b.on));
+
+  return (
+    <Card
+      size="small"
+      data-testid={`decision-${index}`}
+      title={
+        <Space wrap>
+          <span>
+            {index}. {d.text}
+          </span>
+          <Tag color={STATUS_COLOURS[status]}>{DECISION_STATUS_LABELS[status]}</Tag>
+        </Space>
+      }
+      extra={
+        <Space>
+          {d.closedOn === undefined ? (
+            <>
+              <Button size="small" onClick={() => setMode('progress')}>
+                报告进展
+              </Button>
+              <Button size="small" onClick={() => setMode('close')}>
+                办结
+              </Button>
+            </>
+          ) : (
+            <Button size="small" onClick={() => setMode('reopen')}>
+              重新打开
+            </Button>
+          )}
+        </Space>
+      }
+    >
+      <Typography.Paragraph>
+        承办单位：{d.ownerUnitId ? unitName(registry, d.ownerUnitId) : '未指定'}；责任领导：
+        {d.responsibleLeaderId ? personName(registry, d.responsibleLeaderId) : '未指定'}；完成时限：
+        {d.dueDate ?? '未指定'}
+        {d.closedOn ? `；${d.closedOn}办结` : ''}
+      </Typography.Paragraph>
+      {history.length > 0 ? (
+        <Timeline items={history.map((h, i) => ({ key: i, content: `${h.on} ${h.content}` }))} />
+      ) : null}
+      {mode === 'progress' ? (
+        <Flex vertical gap={8} className="hw-af-inline">
+          <Space wrap>
+            <Input
+              type="date"
+              aria-label="报告日期"
+              value={progress.on}
+              onChange={(e) => setProgress({ ...progress, on: e.target.value })}
+            />
+          </Space>
+          {tried && pErrors.on ? <Typography.Text type="danger">{pErrors.on}</Typography.Text> : null}
+          <Input.TextArea
+            aria-label="办理进展"
+            rows={2}
+            maxLength={2000}
+            value={progress.note}
+            onChange={(e) => setProgress({ ...progress, note: e.target.value })}
+          />
+          {tried && pErrors.note ? <Typography.Text type="danger">{pErrors.note}</Typography.Text> : null}
+          <Input.TextArea
+            aria-label="佐证材料"
+            placeholder="佐证材料（每行一项，如文件名称、照片说明）"
+            rows={2}
+            value={progress.evidence}
+            onChange={(e) => setProgress({ ...progress, evidence: e.target.value })}
+          />
+          <Space>
+            <Button type="primary" onClick={() => void submitProgress()}>
+              保存进展
+            </Button>
+            <Button onClick={reset}>取消</Button>
+          </Space>
+        </Flex>
+      ) : null}
+      {mode === 'close' || mode === 'reopen' ? (
+        <Flex vertical gap={8} className="hw-af-inline">
+          <Input.TextArea
+            aria-label={mode === 'close' ? '办结情况' : '重新打开的原因'}
+            placeholder={mode === 'close' ? '办结情况（落实结果，必填）' : '重新打开的原因（必填）'}
+            rows={2}
+            maxLength={2000}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+          />
+          {tried && text.trim() === '' ? (
+            <Typography.Text type="danger">
+              {mode === 'close' ? '请填写办结情况（落实结果）' : '请填写重新打开的原因'}
+            </Typography.Text>
+          ) : null}
+          {mode === 'close' ? (
+            <FindingsPanel findings={closeFindings} testId={`decision-${index}-close-findings`} />
+          ) : null}
+          <Space>
+            {mode === 'close' && text.trim() !== '' ? (
+              <GatedButton label="确认办结" findings={closeFindings} onConfirm={submitClose} />
+            ) : mode === 'close' ? (
+              <Button type="primary" onClick={() => setTried(true)}>
+                确认办结
+              </Button>
+            ) : (
+              <Button type="primary" onClick={() => void submitReopen()}>
+                确认重新打开
+              </Button>
+            )}
+            <Button onClick={reset}>取消</Button>
+          </Space>
+        </Flex>
+      ) : null}
+    </Card>
+  );
+}
