@@ -242,4 +242,58 @@ describe('createHandlers', () => {
     expect(report.displayPath).toBe(path.join(dir, '会文备份', 'a.hwbak'));
     expect(await nodeFs.readFile(path.join(dir, '会文备份', 'a.hwbak'), 'utf8')).toBe('备份内容');
   });
+
+  it('lists no system fonts without discovery, and survives a failing discovery', async () => {
+    expect(await createHandlers(deps({})).systemFonts()).toEqual([]);
+    const failing = createHandlers(deps({}, { systemFonts: () => Promise.reject(new Error('EACCES')) }));
+    expect(await failing.systemFonts()).toEqual([]);
+    const face = {
+      id: 'C:/Windows/Fonts/simhei.ttf#0',
+      family: 'SimHei',
+      fileName: 'simhei.ttf',
+      roles: ['heiti' as const],
+      standIn: false,
+      source: 'system' as const,
+      bytes: text('font'),
+    };
+    expect(await createHandlers(deps({}, { systemFonts: async () => [face] })).systemFonts()).toEqual([face]);
+  });
+
+  it('prints a PDF from a file inside the data folder only, and removes it afterwards', async () => {
+    const pdf = text('%PDF-1.7 test');
+    const seen: { file: string; content: string; duplex: string }[] = [];
+    const handlers = createHandlers(
+      deps(
+        {},
+        {
+          userDataDir: dir,
+          printFile: async (file, options) => {
+            seen.push({ file, content: await nodeFs.readFile(file, 'utf8'), duplex: options.duplex });
+            return true;
+          },
+        },
+      ),
+    );
+    expect(await handlers.printPdf(pdf, { duplex: 'long-edge', jobName: '会议通知' })).toEqual({
+      printed: true,
+    });
+    expect(seen).toHaveLength(1);
+    expect(path.dirname(seen[0]!.file)).toBe(path.join(dir, 'print'));
+    expect(seen[0]).toMatchObject({ content: '%PDF-1.7 test', duplex: 'long-edge' });
+    expect(await nodeFs.readdir(path.join(dir, 'print'))).toEqual([]);
+  });
+
+  it('says how to print when this shell cannot, and cleans up when the print fails', async () => {
+    const pdf = text('%PDF-1.7');
+    const none = await rejection(
+      createHandlers(deps({}, { userDataDir: dir })).printPdf(pdf, { duplex: 'simplex', jobName: 'x' }),
+    );
+    expect(none.message).toBe(HANDLER_MESSAGES.noPrinting);
+    const failing = createHandlers(
+      deps({}, { userDataDir: dir, printFile: () => Promise.reject(new Error('no printer')) }),
+    );
+    const e = await rejection(failing.printPdf(pdf, { duplex: 'simplex', jobName: 'x' }));
+    expect(e.message).toBe(HANDLER_MESSAGES.printFailed);
+    expect(await nodeFs.readdir(path.join(dir, 'print'))).toEqual([]);
+  });
 });

@@ -20,9 +20,12 @@ import type {
   FolderGrant,
   HuiwenHandlers,
   PickedFile,
+  PrintOptions,
+  PrintReport,
   RecordedAuditHead,
   RemovableDrive,
   SaveReport,
+  SystemFontFace,
   WriteReport,
 } from '../../shared/ipc';
 import { PartialWriteError, writeFileAtomic, writeFilesAtomic, type AtomicFs } from './atomic-write';
@@ -51,6 +54,16 @@ export interface HandlerDeps {
   /** Beijing date for backup rotation; tests pin it. */
   readonly today?: () => string;
   readonly now?: () => Date;
+  /**
+   * The PC's own role fonts (system-fonts.ts). Absent (tests, the e2e relay) means none: the renderer then
+   * uses the fonts bundled with the app.
+   */
+  readonly systemFonts?: () => Promise<readonly SystemFontFace[]>;
+  /**
+   * Shows the OS print dialog for the PDF file at `path` (in Electron: a hidden window's webContents.print);
+   * resolves false when the user cancelled. Absent: printing is not available in this shell.
+   */
+  readonly printFile?: (path: string, options: PrintOptions) => Promise<boolean>;
 }
 
 export interface HandlerFs extends AtomicFs {
@@ -60,6 +73,8 @@ export interface HandlerFs extends AtomicFs {
 }
 
 export const BACKUP_FOLDER_NAME = 'backups';
+/** PDFs being printed are written here, inside the data folder, and removed after the dialog closes. */
+export const PRINT_FOLDER_NAME = 'print';
 
 export const DEFAULT_MAX_OPEN_BYTES = 200 * 1024 * 1024;
 
@@ -75,6 +90,8 @@ export const HANDLER_MESSAGES = {
   readFailed: '无法读取这个文件：可能已被移动、删除或正被其他程序占用。请关闭其他程序后重试。',
   saveFailed: '文件没有保存成功，原文件未被改动。请检查磁盘空间、U 盘是否已拔出或是否有写入权限，然后重试。',
   noDataFolder: '这个版本的会文没有设置数据文件夹，无法使用备份。请使用会文桌面版。',
+  noPrinting: '这个版本的会文不能直接打印。请先“保存 PDF”，再用 PDF 阅读器打开并打印。',
+  printFailed: '打印没有成功：未能把文件交给打印程序。请检查打印机是否连接、磁盘是否已满，然后重试。',
   partialWrite: (written: number, failed: string) =>
     `已写入 ${written} 个文件，“${failed}”未能写入，其余文件未写。请检查磁盘空间或 U 盘是否已拔出，然后重新导出。`,
 } as const;
@@ -233,6 +250,35 @@ export function createHandlers(deps: HandlerDeps): HuiwenHandlers {
       // No data folder means nothing was ever recorded (older test setups); the start-up check then has
       // nothing to compare, which is the truth.
       return deps.userDataDir === undefined ? null : readAuditHeadFile(fs, deps.userDataDir);
+    },
+
+    async systemFonts(): Promise<readonly SystemFontFace[]> {
+      if (!deps.systemFonts) return [];
+      try {
+        return await deps.systemFonts();
+      } catch {
+        // A broken font folder must not stop printing: the bundled fonts stand in.
+        return [];
+      }
+    },
+
+    async printPdf(bytes: Uint8Array, options: PrintOptions): Promise<PrintReport> {
+      if (!deps.printFile) throw new HandlerError('io-failed', HANDLER_MESSAGES.noPrinting);
+      // The print window needs a file; it goes to the data folder only, under a name main chose.
+      const file = path.join(userData(), PRINT_FOLDER_NAME, `${newGrantId()}.pdf`);
+      try {
+        await fs.mkdir(path.dirname(file), { recursive: true });
+        await writeFileAtomic(fs, file, bytes);
+      } catch {
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.printFailed);
+      }
+      try {
+        return { printed: await deps.printFile(file, options) };
+      } catch {
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.printFailed);
+      } finally {
+        await fs.unlink(file).catch(() => undefined);
+      }
     },
   } satisfies HuiwenHandlers;
 }

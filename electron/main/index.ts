@@ -20,6 +20,8 @@ import type { AppInfo, FileFilter } from '../../shared/ipc';
 import { generateNonce } from './csp';
 import { listRemovableDrives } from './drives';
 import { createHandlers } from './handlers';
+import { createPdfPrinter } from './print-window';
+import { installedRoleFonts } from './system-fonts';
 import { registerIpc } from './ipc';
 import { buildMenuTemplate } from './menu';
 import { APP_ENTRY_URL, APP_ORIGIN, APP_SCHEME, appSchemePrivileges } from './origin';
@@ -177,6 +179,23 @@ async function start(): Promise<void> {
         readdir: (dir) => fs.readdir(dir),
         isDirectory,
       }),
+    // PDFs: the PC's own 公文 fonts, and printing through a hidden PDF-viewer window in its own session.
+    systemFonts: installedRoleFonts,
+    printFile: createPdfPrinter(
+      session.fromPartition('huiwen-print'),
+      (title) =>
+        new BrowserWindow({
+          show: false,
+          title,
+          webPreferences: {
+            partition: 'huiwen-print',
+            plugins: true,
+            sandbox: true,
+            contextIsolation: true,
+            nodeIntegration: false,
+          },
+        }),
+    ),
   });
   registerIpc(ipcMain, handlers, console.error, devOrigin);
 

@@ -55,6 +55,8 @@ const validArgs: { readonly [K in IpcMethod]: unknown[] } = {
   abortExport: ['3b241101-e2bb-4255-8caf-4136c566a962'],
   recordAuditHead: [3, 'b'.repeat(64)],
   recordedAuditHead: [],
+  systemFonts: [],
+  printPdf: [new TextEncoder().encode('%PDF-1.7'), { duplex: 'long-edge', jobName: '会议通知' }],
 };
 
 describe('invokeValidated', () => {
@@ -277,6 +279,16 @@ describe('invokeValidated fuzz (fast-check)', () => {
     abortExport: fc.tuple(fc.uuid()),
     recordAuditHead: fc.tuple(fc.nat(), fc.stringMatching(/^[0-9a-f]{64}$/)),
     recordedAuditHead: fc.constant([]),
+    systemFonts: fc.constant([]),
+    printPdf: fc.tuple(
+      fc
+        .uint8Array({ maxLength: 16 })
+        .map((b) => new Uint8Array([...new TextEncoder().encode('%PDF-'), ...b])),
+      fc.record({
+        duplex: fc.constantFrom('simplex', 'long-edge', 'short-edge'),
+        jobName: fc.string({ minLength: 1, maxLength: 200 }),
+      }),
+    ),
   };
 
   it('valid payloads from our top frame always reach the handler unchanged', async () => {

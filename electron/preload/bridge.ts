@@ -35,5 +35,7 @@ export function createBridge(invoke: Invoke): HuiwenBridge {
     abortExport: forward('abortExport'),
     recordAuditHead: forward('recordAuditHead'),
     recordedAuditHead: forward('recordedAuditHead'),
+    systemFonts: forward('systemFonts'),
+    printPdf: forward('printPdf'),
   } satisfies HuiwenBridge);
 }

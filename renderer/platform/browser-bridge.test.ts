@@ -288,4 +288,52 @@ describe('browser bridge: backups and chunked export', () => {
     expect(files.has('b.hwbak')).toBe(false);
     expectError(await bridge.writeExportChunk(again.value, data), 'io-failed');
   });
+
+  it('offers the bundled fonts as stand-ins, and none when they cannot be read', async () => {
+    const asked: string[] = [];
+    const { bridge } = makeEnv({
+      fetchBytes: async (url) => {
+        asked.push(url);
+        return new Uint8Array([url.length]);
+      },
+    });
+    const r = await bridge.systemFonts();
+    expect(asked).toEqual([
+      'fonts/bundled/NotoSerifSC-Regular.ttf',
+      'fonts/bundled/NotoSerifSC-Bold.ttf',
+      'fonts/bundled/NotoSansSC-Regular.ttf',
+    ]);
+    if (!r.ok) throw new Error('systemFonts failed');
+    expect(r.value.map((f) => [f.family, f.roles, f.standIn, f.source])).toEqual([
+      ['Noto Serif SC', ['fangsong', 'kaiti', 'songti'], true, 'bundled'],
+      ['Noto Serif SC Bold', ['xiaobiaosong'], true, 'bundled'],
+      ['Noto Sans SC', ['heiti'], true, 'bundled'],
+    ]);
+    const missing = makeEnv({ fetchBytes: () => Promise.reject(new Error('404')) });
+    expect(await missing.bridge.systemFonts()).toEqual({ ok: true, value: [] });
+  });
+
+  it('prints a PDF through the injected print frame, refusing non-PDF bytes and missing support', async () => {
+    const printed: string[] = [];
+    const { bridge } = makeEnv({
+      printPdf: async (bytes, options) => {
+        printed.push(`${bytes.byteLength}:${options.duplex}`);
+        return true;
+      },
+    });
+    const pdf = new TextEncoder().encode('%PDF-1.7');
+    expect(await bridge.printPdf(pdf, { duplex: 'long-edge', jobName: '会议通知' })).toEqual({
+      ok: true,
+      value: { printed: true },
+    });
+    expect(printed).toEqual(['8:long-edge']);
+    expectError(
+      await bridge.printPdf(new Uint8Array([1, 2, 3, 4, 5]), { duplex: 'simplex', jobName: 'x' }),
+      'invalid-payload',
+    );
+    const none = makeEnv();
+    expect(
+      expectError(await none.bridge.printPdf(pdf, { duplex: 'simplex', jobName: 'x' }), 'io-failed'),
+    ).toContain('保存 PDF');
+  });
 });

@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { ipcArgSchemas } from '../../shared/ipc';
+import { BUNDLED_FONT_URL_DIR, BUNDLED_FONTS, ipcArgSchemas } from '../../shared/ipc';
 import type {
   AppInfo,
   BackupInfo,
@@ -19,9 +19,12 @@ import type {
   HuiwenBridge,
   IpcResult,
   PickedFile,
+  PrintOptions,
+  PrintReport,
   RecordedAuditHead,
   RemovableDrive,
   SaveReport,
+  SystemFontFace,
   WriteReport,
 } from '../../shared/ipc';
 import { browserErrorToIpcError, fail, invalidPayloadMessage, ok } from './errors';
@@ -60,6 +63,13 @@ export interface BrowserEnv {
   pickFile(accept: string): Promise<PickedFileLike | null>;
   /** A fresh UUID (grant ids are UUIDs by contract). */
   randomId(): string;
+  /** Reads a file served with the app (relative URL); rejects when it is missing. */
+  readonly fetchBytes?: (relativeUrl: string) => Promise<Uint8Array>;
+  /**
+   * Prints a PDF through the browser's print dialog (an iframe holding its pages); resolves when the dialog
+   * closed. Absent: this browser cannot print from the app.
+   */
+  readonly printPdf?: (bytes: Uint8Array, options: PrintOptions) => Promise<boolean>;
 }
 
 export const BROWSER_DATA_LOCATION = 'IndexedDB（浏览器存储）';
@@ -67,6 +77,7 @@ export const BROWSER_DOWNLOADS_LABEL = '浏览器的“下载”文件夹';
 /** Backups need a data folder beside IndexedDB that only the desktop app has. */
 export const BROWSER_NO_BACKUPS =
   '浏览器版不支持自动备份和从备份恢复。请使用会文桌面版；在浏览器中可用“备份到文件夹”把数据保存到 U 盘。';
+export const BROWSER_NO_PRINT = '当前浏览器不能直接打印。请先“保存 PDF”，再用 PDF 阅读器打开并打印。';
 export const BROWSER_NO_AUDIT_HEAD = '浏览器版不在数据之外另存审计链头。请使用会文桌面版。';
 const MAX_OPEN_BYTES = 200 * 1024 * 1024;
 
@@ -296,6 +307,40 @@ export function createBrowserBridge(env: BrowserEnv): HuiwenBridge {
     return ok(undefined);
   };
 
+  // A browser cannot see the PC's fonts: the fonts bundled with the app are what it has.
+  const systemFonts = async (): Promise<IpcResult<readonly SystemFontFace[]>> => {
+    const fetchBytes = env.fetchBytes;
+    if (!fetchBytes) return ok([]);
+    try {
+      const faces = await Promise.all(
+        BUNDLED_FONTS.map(async (f): Promise<SystemFontFace> => ({
+          id: `bundled:${f.file}`,
+          family: f.family,
+          fileName: f.file,
+          roles: f.roles,
+          standIn: true,
+          source: 'bundled',
+          bytes: await fetchBytes(`${BUNDLED_FONT_URL_DIR}${f.file}`),
+        })),
+      );
+      return ok(faces);
+    } catch {
+      // Missing bundled fonts (a build without them): no faces; the PDF feature says which role lacks a font.
+      return ok([]);
+    }
+  };
+
+  const printPdf = async (bytes: Uint8Array, options: PrintOptions): Promise<IpcResult<PrintReport>> => {
+    const bad = checkArgs(ipcArgSchemas.printPdf, [bytes, options]);
+    if (bad) return bad;
+    if (!env.printPdf) return fail('io-failed', BROWSER_NO_PRINT);
+    try {
+      return ok({ printed: await env.printPdf(bytes, options) });
+    } catch (e) {
+      return { ok: false, error: browserErrorToIpcError(e) };
+    }
+  };
+
   return Object.freeze({
     appInfo,
     chooseFolder,
@@ -316,5 +361,7 @@ export function createBrowserBridge(env: BrowserEnv): HuiwenBridge {
       fail('io-failed', BROWSER_NO_AUDIT_HEAD),
     // Nothing was ever recorded outside IndexedDB here, so there is nothing to compare against.
     recordedAuditHead: async (): Promise<IpcResult<RecordedAuditHead | null>> => ok(null),
+    systemFonts,
+    printPdf,
   });
 }

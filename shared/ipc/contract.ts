@@ -25,7 +25,8 @@ export type IpcErrorCode =
   | 'unknown-channel'
   | 'internal';
 
-export type IpcResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
+export type IpcResult<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: IpcError };
 
 export interface AppInfo {
   readonly name: string;
@@ -114,6 +115,40 @@ export interface RecordedAuditHead {
   readonly writtenAt: string;
 }
 
+// ---- PDF fonts and printing (docs/pdf.md). Added later, backward compatible: nothing above changed. ----
+
+/** The 公文 font roles, as shared/pdf names them (仿宋, 小标宋, 黑体, 楷体, 宋体). */
+export type PdfFontRole = 'fangsong' | 'xiaobiaosong' | 'heiti' | 'kaiti' | 'songti';
+
+/** One font face found on the PC (or bundled with the app), with the roles it serves. */
+export interface SystemFontFace {
+  /** Identity of the face (file + collection index): roles naming the same id share it. */
+  readonly id: string;
+  readonly family: string;
+  /** File name only (the path stays in main). */
+  readonly fileName: string;
+  readonly roles: readonly PdfFontRole[];
+  /** True when the face stands in for the roles (e.g. Noto Serif SC for 仿宋). */
+  readonly standIn: boolean;
+  readonly source: 'system' | 'bundled';
+  /** One SFNT (collections are split by main), ready for the PDF engine. */
+  readonly bytes: Uint8Array;
+}
+
+export type PrintDuplex = 'simplex' | 'long-edge' | 'short-edge';
+
+export interface PrintOptions {
+  /** 'long-edge' for GB/T 9704 documents, whose page numbers alternate right/left. */
+  readonly duplex: PrintDuplex;
+  /** Shown in the print queue. */
+  readonly jobName: string;
+}
+
+export interface PrintReport {
+  /** False when the user cancelled the print dialog. */
+  readonly printed: boolean;
+}
+
 /** The handler functions of the main process. Every bridge method is derived from these. */
 export interface HuiwenHandlers {
   appInfo(): Promise<AppInfo>;
@@ -136,6 +171,11 @@ export interface HuiwenHandlers {
   abortExport(exportId: string): Promise<void>;
   recordAuditHead(sequence: number, hash: string): Promise<RecordedAuditHead>;
   recordedAuditHead(): Promise<RecordedAuditHead | null>;
+  // Added for PDFs (backward compatible).
+  /** The PC's own role fonts (仿宋_GB2312, 方正小标宋, 黑体, 楷体, 宋体); roles without one are absent. */
+  systemFonts(): Promise<readonly SystemFontFace[]>;
+  /** Prints a PDF, exactly its pages, through the OS print dialog; main keeps the file only in the data folder. */
+  printPdf(bytes: Uint8Array, options: PrintOptions): Promise<PrintReport>;
 }
 
 export type IpcMethod = keyof HuiwenHandlers;
@@ -169,6 +209,8 @@ export const IPC_METHODS = [
   'abortExport',
   'recordAuditHead',
   'recordedAuditHead',
+  'systemFonts',
+  'printPdf',
 ] as const satisfies readonly IpcMethod[];
 
 type MissingMethods = Exclude<IpcMethod, (typeof IPC_METHODS)[number]>;

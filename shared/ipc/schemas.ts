@@ -21,7 +21,11 @@ const relativePath = z
     '文件路径不合法',
   );
 const filters = z
-  .array(z.object({ name: shortText, extensions: z.array(z.string().regex(/^[a-z0-9*]{1,10}$/i)).max(20) }).strict())
+  .array(
+    z
+      .object({ name: shortText, extensions: z.array(z.string().regex(/^[a-z0-9*]{1,10}$/i)).max(20) })
+      .strict(),
+  )
   .max(10);
 
 /** Backup ids are file names main chose itself (see electron/main/backup/backup-store.ts). */
@@ -52,7 +56,9 @@ export const ipcArgSchemas = {
   listRemovableDrives: z.tuple([]),
   backupStatus: z.tuple([]),
   listBackups: z.tuple([]),
-  writeBackup: z.tuple([z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BACKUP_BYTES, '备份超过 2 GiB')]),
+  writeBackup: z.tuple([
+    z.instanceof(Uint8Array).refine((b) => b.byteLength <= MAX_BACKUP_BYTES, '备份超过 2 GiB'),
+  ]),
   readBackup: z.tuple([z.string().regex(BACKUP_ID_PATTERN, '备份编号不合法')]),
   setBackupPolicy: z.tuple([
     z
@@ -71,5 +77,15 @@ export const ipcArgSchemas = {
   abortExport: z.tuple([z.string().uuid()]),
   recordAuditHead: z.tuple([z.number().int().min(0).max(Number.MAX_SAFE_INTEGER), hex64]),
   recordedAuditHead: z.tuple([]),
+  systemFonts: z.tuple([]),
+  printPdf: z.tuple([
+    z
+      .instanceof(Uint8Array)
+      .refine(
+        (b) => b.byteLength >= 5 && String.fromCharCode(...b.subarray(0, 5)) === '%PDF-',
+        '不是 PDF 文件',
+      )
+      .refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件超过 200 MiB'),
+    z.object({ duplex: z.enum(['simplex', 'long-edge', 'short-edge']), jobName: shortText }).strict(),
+  ]),
 } as const satisfies { readonly [K in IpcMethod]: z.ZodType<Parameters<HuiwenHandlers[K]>> };
-
