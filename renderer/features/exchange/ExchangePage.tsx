@@ -1,72 +1,36 @@
-import { FolderOpenOutlined } from '@ant-design/icons';
-import { Alert, App, Button } from 'antd';
+/**
+ * 数据交换: USB packets between isolated PCs (issue 8). Four tabs: 导出, 导入, 交换登记, 本机密钥. The tabs stay
+ * mounted so an import preview survives a look at the register.
+ */
+import { Tabs } from 'antd';
 import { useState } from 'react';
-import { useBridge } from '../../platform';
-import { EmptyState, Page, PageHeading } from '../../ui';
-import { EXPORT_README_NAME, exportReadmeBytes } from './export-readme';
+import { Page, PageHeading } from '../../ui';
+import { ExportTab } from './ExportTab';
+import { ImportTab } from './ImportTab';
+import { KeyTab } from './KeyTab';
+import { RegisterTab } from './RegisterTab';
+import './exchange.css';
 
-type Outcome =
-  | { readonly kind: 'idle' }
-  | { readonly kind: 'written'; readonly folder: string; readonly fileName: string }
-  | { readonly kind: 'failed'; readonly message: string };
+type TabKey = 'export' | 'import' | 'register' | 'keys';
 
 export function ExchangePage() {
-  const bridge = useBridge();
-  const { message } = App.useApp();
-  const [busy, setBusy] = useState(false);
-  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-
-  const chooseExportFolder = async () => {
-    setBusy(true);
-    try {
-      const grant = await bridge.chooseFolder('选择导出文件夹');
-      if (!grant.ok) return setOutcome({ kind: 'failed', message: grant.error.message });
-      if (!grant.value) return void message.info('已取消选择文件夹。');
-      const info = await bridge.appInfo();
-      const version = info.ok ? info.value.version : '未知';
-      const written = await bridge.writeFilesAtomic(grant.value.grantId, [
-        { relativePath: EXPORT_README_NAME, bytes: exportReadmeBytes(new Date(), version) },
-      ]);
-      if (!written.ok) return setOutcome({ kind: 'failed', message: written.error.message });
-      setOutcome({ kind: 'written', folder: grant.value.displayPath, fileName: EXPORT_README_NAME });
-    } finally {
-      setBusy(false);
-    }
-  };
-
+  const [tab, setTab] = useState<TabKey>('export');
   return (
     <Page>
-      <PageHeading title="数据交换" intro="把数据导出到文件夹或U盘，或从其他电脑导出的文件载入数据。" />
-      {outcome.kind === 'written' ? (
-        <Alert
-          className="hw-alert"
-          type="success"
-          showIcon
-          role="status"
-          title="导出文件夹可以使用"
-          description={`已在“${outcome.folder}”中写入“${outcome.fileName}”。`}
-        />
-      ) : null}
-      {outcome.kind === 'failed' ? (
-        <Alert
-          className="hw-alert"
-          type="error"
-          showIcon
-          role="alert"
-          title="没有写入文件"
-          description={outcome.message}
-        />
-      ) : null}
-      <EmptyState
-        title="还没有导出过数据"
-        action={
-          <Button type="primary" icon={<FolderOpenOutlined />} loading={busy} onClick={chooseExportFolder}>
-            选择导出文件夹
-          </Button>
-        }
-      >
-        先点击“选择导出文件夹”：会文会在该文件夹中写入一份说明文件，确认可以写入后再导出数据。
-      </EmptyState>
+      <PageHeading
+        title="数据交换"
+        intro="用 U 盘在不联网的电脑之间收发会议和督办事项：导出前预览，导入前校验签名和摘要，冲突由您决定。"
+      />
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => setTab(k as TabKey)}
+        items={[
+          { key: 'export', label: '导出', children: <ExportTab /> },
+          { key: 'import', label: '导入', children: <ImportTab /> },
+          { key: 'register', label: '交换登记', children: <RegisterTab active={tab === 'register'} /> },
+          { key: 'keys', label: '本机密钥', children: <KeyTab active={tab === 'keys'} /> },
+        ]}
+      />
     </Page>
   );
 }
