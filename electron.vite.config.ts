@@ -11,6 +11,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import { bundledFontsPlugin } from './scripts/fonts-bundle';
 
 const fromRoot = (p: string): string => fileURLToPath(new URL(p, import.meta.url));
 
@@ -34,7 +35,8 @@ export default defineConfig({
   },
   renderer: {
     root: fromRoot('./renderer'),
-    plugins: [react()],
+    // The OFL stand-in fonts for PDFs, emitted as fonts/bundled/* beside index.html (docs/pdf.md).
+    plugins: [react(), bundledFontsPlugin()],
     build: {
       outDir: fromRoot('./out/renderer'),
       emptyOutDir: true,

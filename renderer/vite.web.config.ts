@@ -10,6 +10,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Plugin } from 'vite';
 import { generateNonce, htmlSecurityHeaders, htmlWithNonce } from '../electron/main/csp';
+import { bundledFontsPlugin } from '../scripts/fonts-bundle';
 
 const rendererRoot = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(rendererRoot, '..');
@@ -47,7 +48,8 @@ export default defineConfig({
   root: rendererRoot,
   // Relative asset URLs work under app://huiwen/ and under the preview server alike.
   base: './',
-  plugins: [react(), cspPreviewServer()],
+  // bundledFontsPlugin: the OFL stand-in fonts for PDFs, emitted as fonts/bundled/* (docs/pdf.md).
+  plugins: [react(), cspPreviewServer(), bundledFontsPlugin()],
   define: {
     'import.meta.env.VITE_HUIWEN_VERSION': JSON.stringify(pkg.version),
   },

@@ -35,12 +35,19 @@ function assertNonce(nonce: string): void {
   if (!isValidNonce(nonce)) throw new Error('CSP nonce must be base64 of at least 16 random bytes');
 }
 
-/** The CSP header value. No 'unsafe-inline', no 'unsafe-eval', nothing off-origin. */
+/**
+ * The CSP header value. No 'unsafe-inline', no 'unsafe-eval', nothing off-origin.
+ *
+ * 'wasm-unsafe-eval' is the one exception, and a narrow one: it lets the PDF Worker compile HarfBuzz's
+ * WebAssembly (font subsetting, renderer/features/pdf/pdf.worker.ts) and nothing else. Unlike 'unsafe-eval'
+ * it does not allow eval(), new Function() or string timers, so injected text still cannot become code;
+ * the wasm itself is served from 'self' like every script.
+ */
 export function cspHeader(nonce: string): string {
   assertNonce(nonce);
   return [
     "default-src 'none'",
-    `script-src 'self' 'nonce-${nonce}'`,
+    `script-src 'self' 'nonce-${nonce}' 'wasm-unsafe-eval'`,
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self' data:",

@@ -30,7 +30,8 @@ function makeCollection(fonts: readonly Uint8Array[]): Uint8Array {
 
 describe('TrueType Collections', () => {
   it('reads face names and copies a face out intact', async () => {
-    const choice = discoverFonts().find((c) => c.role === 'fangsong');
+    // The system Noto CJK (CFF), not the bundled Noto Serif SC (TrueType outlines) a build copies in.
+    const choice = discoverFonts({ bundledDir: '/nonexistent' }).find((c) => c.role === 'fangsong');
     if (!choice) throw new Error('no 仿宋 stand-in');
     const face = readFace(choice.path, choice.faceIndex);
     const a = await nodeSubsetter(face, '会议纪要');
@@ -66,7 +67,8 @@ describe('TrueType Collections', () => {
 
 describe('withIdentityCidCharset', () => {
   it('makes CID = glyph index in a HarfBuzz subset of a CID-keyed CFF font, leaving the glyphs alone', async () => {
-    const choice = discoverFonts().find((c) => c.role === 'fangsong');
+    // The system Noto CJK (CFF), not the bundled Noto Serif SC (TrueType outlines) a build copies in.
+    const choice = discoverFonts({ bundledDir: '/nonexistent' }).find((c) => c.role === 'fangsong');
     if (!choice) throw new Error('no 仿宋 stand-in');
     const subset = await nodeSubsetter(readFace(choice.path, choice.faceIndex), '会议纪要通知');
     type Cff = {
