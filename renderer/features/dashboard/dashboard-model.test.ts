@@ -112,7 +112,8 @@ describe('decisions due (arts. 29, 47)', () => {
       ['decision:late', 'overdue'],
       ['decision:soon', 'due'],
     ]);
-    expect(items[0]?.href).toBe('/meetings/x');
+    // One click opens the meeting's 决定事项 tab, where the item is followed up.
+    expect(items[0]?.href).toBe('/meetings/x?tab=decisions');
     expect(items[0]?.detail).toContain('第二十九条、第四十七条');
   });
 });
@@ -158,7 +159,7 @@ describe('常务会议 follow-up (art. 42)', () => {
       ],
     });
     const items = executiveReportsOpen([open, done, meeting('s', { state: 'held' })]);
-    expect(items.map((i) => i.href)).toEqual(['/meetings/e1']);
+    expect(items.map((i) => i.href)).toEqual(['/meetings/e1?tab=reports']);
     expect(items[0]?.detail).toContain('向区人大常委会报告情况、向区政协通报情况');
     expect(items[0]?.detail).toContain('第四十二条');
   });

@@ -135,7 +135,7 @@ export function decisionsDue(
             title: d.text,
             detail: `${overdue ? '已逾期，' : ''}应于${due}前完成${leader}（${label(m)}；${citeArticles([29, 47])}）`,
             badge: overdue ? ('overdue' as const) : ('due' as const),
-            href: meetingHref(m),
+            href: `${meetingHref(m)}?tab=decisions`,
           },
         };
       }),
@@ -174,7 +174,7 @@ export function executiveReportsOpen(meetings: readonly Meeting[]): DashboardIte
           title: label(m),
           detail: `尚未完成：${pending.map((t) => REPORT_TARGET_LABELS[t]).join('、')}（${citeArticles([42])}）`,
           badge: 'pending' as const,
-          href: meetingHref(m),
+          href: `${meetingHref(m)}?tab=reports`,
         },
       ];
     });
