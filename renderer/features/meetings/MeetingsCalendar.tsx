@@ -4,6 +4,8 @@
  */
 import { Calendar, Space, Tag } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
+// antd's Calendar names weekdays and months through dayjs: load the Chinese locale (weeks start on Monday).
+import 'dayjs/locale/zh-cn';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { IsoDate } from '../../../shared/calendar/iso-date';
