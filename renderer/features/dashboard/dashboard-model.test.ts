@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { addDays, isoDate } from '../../../shared/calendar/iso-date';
-import { decisionId, leaveRequestId, meetingId } from '../../../shared/domain/ids';
+import type { IncomingDocument } from '../../../shared/domain/documents/model';
+import { decisionId, documentId, leaveRequestId, meetingId, unitId } from '../../../shared/domain/ids';
 import { newMeeting, type Meeting } from '../../../shared/domain/meeting';
 import { emptyRegistry } from '../../../shared/domain/registry';
 import { createSampleOffice, SAMPLE_IDS } from '../../../shared/sample';
@@ -11,6 +12,7 @@ import {
   decisionsDue,
   executiveMonthly,
   executiveReportsOpen,
+  leaderQueueOverdue,
   leavesPending,
   meetingsThisWeek,
   meetingsToday,
@@ -206,9 +208,42 @@ describe('dashboardSections', () => {
       'executiveReports',
       'executiveMonthly',
       'acting',
+      'leaderQueue',
     ]);
     expect(sections.every((s) => s.items.length === 0)).toBe(true);
     expect(storeIsEmpty({ meetings: [], registry: emptyRegistry })).toBe(true);
     expect(storeIsEmpty({ meetings: [], registry: reg })).toBe(false);
+  });
+});
+
+describe('leaders’ queue of incoming documents (art. 54, 当日事当日清)', () => {
+  const routed = (id: string, date: string, fields: Partial<IncomingDocument> = {}): IncomingDocument => ({
+    id: documentId(id),
+    direction: 'incoming',
+    title: `来文${id}`,
+    kind: 'request',
+    fromUnitId: unitId('sample-u-jsj'),
+    addressedTo: { kind: 'government' },
+    registeredOn: isoDate(date),
+    routing: { leaderId: executiveDeputy, date: isoDate(date) },
+    ...fields,
+  });
+
+  it('lists documents routed more than one working day ago and not instructed, oldest first', () => {
+    const docs = [
+      routed('today', '2026-03-03'),
+      routed('yesterday', '2026-03-02'),
+      routed('old', '2026-02-26'),
+      routed('older', '2026-02-25'),
+      routed('done', '2026-02-25', { instructions: [{ leaderId: executiveDeputy, date: isoDate('2026-02-26'), text: '同意' }] }),
+      routed('closed', '2026-02-25', { completedOn: isoDate('2026-02-26') }),
+    ];
+    const items = leaderQueueOverdue(docs, reg, today, calendar);
+    expect(items.map((i) => i.key)).toEqual(['leaderQueue:older', 'leaderQueue:old']);
+    expect(items[0]).toMatchObject({ badge: 'overdue', href: '/documents/incoming/older' });
+    expect(items[0]?.detail).toContain('呈钱德明');
+    expect(items[0]?.detail).toContain('第五十四条');
+    const section = dashboardSections({ meetings: [], registry: reg, today, calendar, incoming: docs }).find((s) => s.id === 'leaderQueue');
+    expect(section?.items).toHaveLength(2);
   });
 });

@@ -16,6 +16,8 @@ import { checkExecutiveMonthly } from '../../../shared/domain/meetings/followup'
 import { minutesDueDate } from '../../../shared/domain/meetings/minutes';
 import { actingOn, personName, type Registry } from '../../../shared/domain/registry';
 import type { WorkingDays } from '../../../shared/domain/working-days';
+import { checkSameDay, instructionDue } from '../../../shared/domain/documents/incoming';
+import type { IncomingDocument } from '../../../shared/domain/documents/model';
 
 export type DashboardBadge = 'overdue' | 'due' | 'pending' | 'today' | 'week' | 'info';
 
@@ -45,7 +47,8 @@ export type SectionId =
   | 'leavesPending'
   | 'executiveReports'
   | 'executiveMonthly'
-  | 'acting';
+  | 'acting'
+  | 'leaderQueue';
 
 export interface DashboardSection {
   readonly id: SectionId;
@@ -58,6 +61,8 @@ export interface DashboardInput {
   readonly registry: Registry;
   readonly today: IsoDate;
   readonly calendar: WorkingDays;
+  /** Incoming documents (收文), for the leaders' queues; absent = none loaded. */
+  readonly incoming?: readonly IncomingDocument[];
 }
 
 const meetingHref = (m: Meeting): string => `/meetings/${m.id}`;
@@ -215,6 +220,30 @@ export function actingToday(reg: Registry, today: IsoDate): DashboardItem[] {
   }));
 }
 
+/** Art. 54 ("当日事当日清"): documents routed to a leader and not instructed more than one working day later. */
+export function leaderQueueOverdue(
+  docs: readonly IncomingDocument[],
+  reg: Registry,
+  today: IsoDate,
+  cal: WorkingDays,
+): DashboardItem[] {
+  return docs
+    .flatMap((d) =>
+      d.routing !== undefined && (d.instructions ?? []).length === 0 && d.completedOn === undefined
+        ? [{ d, routing: d.routing }]
+        : [],
+    )
+    .filter(({ d }) => checkSameDay(d, reg, cal, today).length > 0)
+    .sort((a, b) => a.routing.date.localeCompare(b.routing.date))
+    .map(({ d, routing }) => ({
+      key: `leaderQueue:${d.id}`,
+      title: d.title,
+      detail: `${routing.date} 呈${personName(reg, routing.leaderId)}，应于${instructionDue(d, cal) ?? routing.date}前批示，已超过一个工作日未批示（${citeArticles([54])}：当日事当日清）`,
+      badge: 'overdue' as const,
+      href: `/documents/incoming/${d.id}`,
+    }));
+}
+
 /** All sections in display order; empty ones are kept so the page can say "无". */
 export function dashboardSections(input: DashboardInput): DashboardSection[] {
   const { meetings, registry, today, calendar } = input;
@@ -231,6 +260,7 @@ export function dashboardSections(input: DashboardInput): DashboardSection[] {
     { id: 'executiveReports', title: '常务会议会后报告', items: executiveReportsOpen(meetings) },
     { id: 'executiveMonthly', title: '常务会议每月召开', items: executiveMonthly(meetings, today) },
     { id: 'acting', title: '今日代管情况', items: actingToday(registry, today) },
+    { id: 'leaderQueue', title: '领导待批收文（超过一个工作日）', items: leaderQueueOverdue(input.incoming ?? [], registry, today, calendar) },
   ];
 }
 
