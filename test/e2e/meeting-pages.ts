@@ -4,7 +4,7 @@
  * minutes), driven through the real UI by role and label. Screenshots go to
  * test-results/screenshots/walk-N-<step>.png and are attached to the report.
  */
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { SAMPLE_IDS, createSampleOffice } from '../../shared/sample';
@@ -52,18 +52,25 @@ export const sample = (() => {
 
 export class MeetingWalk {
   private n = 0;
+  private readonly prefix: string;
 
+  /** `walk`: the walk's number (screenshots walk-N-…), or a prefix of its own. */
   constructor(
     readonly page: Page,
     private readonly testInfo: TestInfo,
-    private readonly walk: number,
-  ) {}
+    walk: number | string,
+  ) {
+    this.prefix = typeof walk === 'number' ? `walk-${walk}` : walk;
+    // Screenshots of an earlier run of this walk would mix with this run's numbering.
+    mkdirSync(SHOTS, { recursive: true });
+    for (const f of readdirSync(SHOTS))
+      if (f.startsWith(`${this.prefix}-`) && f.endsWith('.png')) rmSync(path.join(SHOTS, f));
+  }
 
   /** A numbered screenshot of the step, kept as a test artefact. */
   async shot(step: string): Promise<void> {
-    mkdirSync(SHOTS, { recursive: true });
     this.n++;
-    const name = `walk-${this.walk}-${String(this.n).padStart(2, '0')}-${step}`;
+    const name = `${this.prefix}-${String(this.n).padStart(2, '0')}-${step}`;
     const file = path.join(SHOTS, `${name}.png`);
     await this.page.screenshot({ path: file });
     await this.testInfo.attach(name, { path: file, contentType: 'image/png' });

@@ -321,6 +321,7 @@ test('walk 4: 党组会议 with the non-party deputy only 列席; 全体会议 i
   );
   await w.addAttendee(`${sample.nonPartyDeputy}（可邀请列席）`, '列席', sample.nonPartyDeputy);
   await expect(w.attendeeRow(sample.nonPartyDeputy)).toContainText('列席');
+  await w.attendeeRow(sample.nonPartyDeputy).scrollIntoViewIfNeeded();
   await expect(findings.locator('[data-rule]').filter({ hasText: sample.nonPartyDeputy })).toHaveCount(0);
   await w.shot('party-group-non-party-invited');
 
@@ -342,6 +343,7 @@ test('walk 4: 党组会议 with the non-party deputy only 列席; 全体会议 i
   await expect(
     page.getByTestId('attendee-findings').locator('[data-rule="meeting.attendee.plenaryNonVoting"]'),
   ).toHaveCount(0);
+  await w.attendeeRow(cppcc).scrollIntoViewIfNeeded();
   await w.shot('plenary-invited');
 
   // 区长办公会议 (art. 43): a deputy without the 区长's entrustment is refused; the entrusted one may chair.
