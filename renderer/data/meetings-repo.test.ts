@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/calendar/iso-date';
 import { decisionId, meetingId, personId, unitId } from '../../shared/domain/ids';
 import { markReportDone } from '../../shared/domain/meetings/aftermath';
-import { addDecision, closeDecision } from '../../shared/domain/meetings/decisions';
+import { addDecision, closeDecision, reportProgress } from '../../shared/domain/meetings/decisions';
 import { newMeeting, reviseMinutes, type Meeting } from '../../shared/domain/meeting';
 import { openStore, StoreError, type Store } from './index';
 import { meetingsRepository } from './meetings-repo';
@@ -216,5 +216,66 @@ describe('meetings repository: modify (one action on the stored meeting)', () =>
       { context: '登记决定事项' },
     );
     expect(withDecision.decisions.map((d) => d.text)).toEqual(['同意方案']);
+  });
+});
+
+describe('meetings repository: evidence files', () => {
+  it('stores the files with the action in one transaction, and nothing when the action is refused', async () => {
+    const { store, repo } = await fresh();
+    const base = addDecision(
+      meeting('m1', { state: 'minutesSigned', recorderId: personId('p-clerk') }),
+      { text: '同意方案', ownerUnitId: unitId('u1'), responsibleLeaderId: dep, dueDate: '2026-03-31' },
+      decisionId('d1'),
+      isoDate('2026-03-12'),
+    );
+    await repo.create(base, { context: '导入' });
+    const file = {
+      id: 'att-1',
+      ownerId: 'd1',
+      name: '中标通知书.pdf',
+      mime: 'application/pdf',
+      bytes: new Uint8Array([37, 80, 68, 70]),
+    };
+    const saved = await repo.modify(
+      meetingId('m1'),
+      (m) =>
+        reportProgress(m, decisionId('d1'), { on: '2026-03-20', note: '已招标', evidence: '' }, [
+          { attachmentId: file.id, name: file.name },
+        ]),
+      { context: '报告决定事项进展' },
+      [file],
+    );
+    expect(saved.decisions[0]?.progress[0]?.files).toEqual([
+      { attachmentId: 'att-1', name: '中标通知书.pdf' },
+    ]);
+    const row = await repo.attachment('att-1');
+    expect(row?.name).toBe('中标通知书.pdf');
+    expect(Array.from(row?.bytes as Uint8Array)).toEqual([37, 80, 68, 70]);
+    expect((await store.audit.forRecord('attachments', 'att-1')).map((a) => a.context)).toEqual([
+      '报告决定事项进展',
+    ]);
+
+    const refused = await rejection(
+      repo.modify(
+        meetingId('m1'),
+        (m) =>
+          closeDecision(
+            closeDecision(m, decisionId('d1'), isoDate('2026-03-30'), '办结'),
+            decisionId('d1'),
+            isoDate('2026-03-30'),
+            '再次',
+          ),
+        { context: '办结' },
+        [{ ...file, id: 'att-2' }],
+      ),
+    );
+    expect(refused.message).toContain('已于2026-03-30办结');
+    expect(await repo.attachment('att-2')).toBeUndefined();
+    const big = await rejection(
+      repo.modify(meetingId('m1'), (m) => m, { context: 'x' }, [
+        { ...file, id: 'att-3', bytes: new Uint8Array(20 * 1024 * 1024 + 1) },
+      ]),
+    );
+    expect(big.message).toContain('超过 20 MB');
   });
 });

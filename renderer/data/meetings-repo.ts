@@ -12,7 +12,7 @@ import { meetingSchema } from '../../shared/domain/meeting-schema';
 import { MeetingActionError } from '../../shared/domain/meetings/decisions';
 import { checkMinutesFrozen } from '../../shared/domain/meetings/minutes';
 import { auditedWrite, type AuditLog } from './audited';
-import type { HuiwenDb, LooseRow } from './db';
+import type { AttachmentRow, HuiwenDb, LooseRow } from './db';
 import { fromZodError, StoreError } from './errors';
 
 export const MEETING_FIELD_LABELS: Readonly<Record<string, string>> = {
@@ -60,8 +60,28 @@ export interface MeetingsRepository {
    * validates and writes, all in one audited transaction. A `MeetingActionError` thrown by `change` (e.g.
    * closing a decision twice) comes back as a StoreError with its message; nothing is written.
    */
-  modify(id: MeetingId, change: (m: Meeting) => Meeting, options: MeetingWriteOptions): Promise<Meeting>;
+  modify(
+    id: MeetingId,
+    change: (m: Meeting) => Meeting,
+    options: MeetingWriteOptions,
+    files?: readonly MeetingFile[],
+  ): Promise<Meeting>;
+  /** An evidence file stored by `modify` (undefined when it is gone). */
+  attachment(id: string): Promise<AttachmentRow | undefined>;
 }
+
+/** A file stored with a meeting action (evidence of a decision's progress), in the same transaction. */
+export interface MeetingFile {
+  readonly id: string;
+  /** What it belongs to, e.g. the decision id. */
+  readonly ownerId: string;
+  readonly name: string;
+  readonly mime: string;
+  readonly bytes: Uint8Array;
+}
+
+/** Larger files belong on the shared drive; the data folder is backed up to a USB stick. */
+export const MAX_MEETING_FILE_BYTES = 20 * 1024 * 1024;
 
 function validate(input: unknown): Meeting {
   const parsed = meetingSchema.safeParse(input);
@@ -134,6 +154,8 @@ export function meetingsRepository(db: HuiwenDb, now?: () => Date): MeetingsRepo
         .sort(byDateTime);
     },
 
+    attachment: (id) => db.attachments.get(id),
+
     async get(id) {
       const row = await db.meetings.get(id);
       return row === undefined ? undefined : fromRow(row);
@@ -167,8 +189,17 @@ export function meetingsRepository(db: HuiwenDb, now?: () => Date): MeetingsRepo
       return meeting;
     },
 
-    async modify(id, change, options) {
-      return auditedWrite(db, [db.meetings], opts(options.context), async (log) => {
+    async modify(id, change, options, files = []) {
+      for (const f of files) {
+        if (f.name.trim() === '') throw new StoreError('invalid', '未保存：附件缺少文件名。');
+        if (f.bytes.byteLength > MAX_MEETING_FILE_BYTES)
+          throw new StoreError(
+            'invalid',
+            `未保存：附件“${f.name}”超过 20 MB，请压缩或改存共享盘后登记文件名。`,
+          );
+      }
+      const tables = files.length > 0 ? [db.meetings, db.attachments] : [db.meetings];
+      return auditedWrite(db, tables, opts(options.context), async (log) => {
         const row = await db.meetings.get(id);
         if (row === undefined) {
           throw new StoreError('not-found', '这个会议已不存在（可能已被删除或恢复了备份），未保存。');
@@ -183,6 +214,17 @@ export function meetingsRepository(db: HuiwenDb, now?: () => Date): MeetingsRepo
         }
         const meeting = validate(changed);
         if (meeting.id !== id) throw new StoreError('invalid', '未保存：不能更改会议编号。');
+        for (const f of files) {
+          const row: AttachmentRow = {
+            id: f.id,
+            ownerId: f.ownerId,
+            name: f.name.trim(),
+            mime: f.mime,
+            bytes: f.bytes,
+          };
+          await db.attachments.add(row);
+          log.record('create', 'attachments', row.id, undefined, { ...row, bytes: f.bytes.byteLength });
+        }
         await write(log, before, meeting);
         return meeting;
       });

@@ -156,6 +156,11 @@ export const decisionItemSchema = z
             on: isoDateSchema,
             note: z.string().trim().min(1, '请填写办理进展').max(2000),
             evidence: z.array(text(500)).optional(),
+            files: z
+              .array(
+                z.object({ attachmentId: id<string>(), name: text(200).min(1, '请填写附件名称') }).strict(),
+              )
+              .optional(),
           })
           .strict(),
       )

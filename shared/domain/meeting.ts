@@ -288,8 +288,15 @@ export interface MinutesVersion {
 export interface ProgressReport {
   readonly on: IsoDate;
   readonly note: string;
-  /** Evidence handed in with this report (document titles, file names). */
+  /** Evidence handed in with this report (document titles, descriptions). */
   readonly evidence?: readonly string[];
+  /** Evidence files, stored as attachments (the bytes live in the attachments table under this id). */
+  readonly files?: readonly EvidenceFile[];
+}
+
+export interface EvidenceFile {
+  readonly attachmentId: string;
+  readonly name: string;
 }
 
 /** A closed decision item opened again: the closure it undid is kept here (nothing is lost). */

@@ -3,8 +3,10 @@
  * date (a date, or n working days after the minutes were signed, by the working calendar); then progress
  * reports with evidence, 办结 with a summary, and reopening with its reason — each one audited action.
  */
+import { PaperClipOutlined } from '@ant-design/icons';
 import {
   Alert,
+  App,
   Button,
   Card,
   Empty,
@@ -27,7 +29,12 @@ import {
   type TopicId,
   type UnitId,
 } from '../../../shared/domain/ids';
-import { latestMinutes, type DecisionItem, type Meeting } from '../../../shared/domain/meeting';
+import {
+  latestMinutes,
+  type DecisionItem,
+  type EvidenceFile,
+  type Meeting,
+} from '../../../shared/domain/meeting';
 import {
   addDecision,
   agreedItemsFromMinutes,
@@ -49,7 +56,10 @@ import {
 } from '../../../shared/domain/meeting-rules';
 import { personName, unitName, type Registry } from '../../../shared/domain/registry';
 import type { WorkingDays } from '../../../shared/domain/working-days';
+import { getStore } from '../../data';
+import { MAX_MEETING_FILE_BYTES, type MeetingFile } from '../../data/meetings-repo';
 import { matchesNameQuery } from '../../data/pinyin';
+import { useBridge } from '../../platform';
 import { auditContext, FindingsPanel, GatedButton } from '../../ui/findings';
 import { useMeetingAction } from './use-meeting-action';
 
@@ -327,6 +337,9 @@ function DecisionCard({
   const act = useMeetingAction();
   const [mode, setMode] = useState<Mode>('none');
   const [progress, setProgress] = useState<ProgressInput>({ on: today, note: '', evidence: '' });
+  const [files, setFiles] = useState<readonly MeetingFile[]>([]);
+  const bridge = useBridge();
+  const { message } = App.useApp();
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
   const status = decisionStatus(d, today);
@@ -334,6 +347,7 @@ function DecisionCard({
   const id: DecisionId = d.id;
 
   const reset = () => {
+    setFiles([]);
     setMode('none');
     setText('');
     setTried(false);
@@ -343,15 +357,53 @@ function DecisionCard({
   const submitProgress = async () => {
     setTried(true);
     if (Object.keys(pErrors).length > 0) return;
+    const evidenceFiles = files.map((f) => ({ attachmentId: f.id, name: f.name }));
     if (
       await act(
         meeting.id,
-        (m) => reportProgress(m, id, progress),
-        `报告决定事项进展“${d.text}”`,
+        (m) => reportProgress(m, id, progress, evidenceFiles),
+        `报告决定事项进展“${d.text}”${files.length > 0 ? `（附佐证文件${files.length}个）` : ''}`,
         '已记录办理进展。',
+        files,
       )
     )
       reset();
+  };
+
+  const addFile = async () => {
+    const r = await bridge.openFile('选择佐证材料文件', [{ name: '所有文件', extensions: ['*'] }]);
+    if (!r.ok) {
+      void message.error(`未能读取文件：${r.error.message}`);
+      return;
+    }
+    if (r.value === null) return;
+    if (r.value.size > MAX_MEETING_FILE_BYTES) {
+      void message.error(`“${r.value.name}”超过 20 MB，请压缩后再添加，或存共享盘并在佐证材料中写明位置。`);
+      return;
+    }
+    const picked = r.value;
+    setFiles((fs) => [
+      ...fs,
+      {
+        id: `att-${crypto.randomUUID()}`,
+        ownerId: id,
+        name: picked.name,
+        mime: 'application/octet-stream',
+        bytes: picked.bytes,
+      },
+    ]);
+  };
+
+  const download = async (f: EvidenceFile) => {
+    const row = await (await getStore()).meetings.attachment(f.attachmentId);
+    if (row === undefined) {
+      void message.error(`附件“${f.name}”已不存在（可能恢复了较早的备份）。`);
+      return;
+    }
+    const bytes = row.bytes instanceof Blob ? new Uint8Array(await row.bytes.arrayBuffer()) : row.bytes;
+    const r = await bridge.saveFile(f.name, bytes, []);
+    if (!r.ok) void message.error(`另存失败：${r.error.message}`);
+    else if (r.value.saved) void message.success(`已另存“${f.name}”。`);
   };
   const closeFindings = checkCloseDecision(d, today);
   const submitClose = async (reason: string | undefined) => {
@@ -386,6 +438,7 @@ function DecisionCard({
     ...d.progress.map((p) => ({
       on: p.on,
       content: `进展：${p.note}${p.evidence && p.evidence.length > 0 ? `（佐证材料：${p.evidence.join('、')}）` : ''}`,
+      files: p.files ?? [],
     })),
     ...(d.reopenings ?? []).flatMap((r) => [
       { on: r.closedOn, content: `办结：${r.closingSummary ?? ''}` },
@@ -432,7 +485,29 @@ function DecisionCard({
         {d.closedOn ? `；${d.closedOn}办结` : ''}
       </Typography.Paragraph>
       {history.length > 0 ? (
-        <Timeline items={history.map((h, i) => ({ key: i, content: `${h.on} ${h.content}` }))} />
+        <Timeline
+          items={history.map((h, i) => ({
+            key: i,
+            content: (
+              <>
+                {h.on} {h.content}
+                {'files' in h
+                  ? h.files.map((f) => (
+                      <Button
+                        key={f.attachmentId}
+                        type="link"
+                        size="small"
+                        icon={<PaperClipOutlined />}
+                        onClick={() => void download(f)}
+                      >
+                        {f.name}
+                      </Button>
+                    ))
+                  : null}
+              </>
+            ),
+          }))}
+        />
       ) : null}
       {mode === 'progress' ? (
         <Flex vertical gap={8} className="hw-af-inline">
@@ -460,6 +535,16 @@ function DecisionCard({
             value={progress.evidence}
             onChange={(e) => setProgress({ ...progress, evidence: e.target.value })}
           />
+          <Space wrap>
+            <Button size="small" icon={<PaperClipOutlined />} onClick={() => void addFile()}>
+              添加佐证文件
+            </Button>
+            {files.map((f) => (
+              <Tag key={f.id} closable onClose={() => setFiles((fs) => fs.filter((x) => x.id !== f.id))}>
+                {f.name}
+              </Tag>
+            ))}
+          </Space>
           <Space>
             <Button type="primary" onClick={() => void submitProgress()}>
               保存进展

@@ -7,7 +7,7 @@ import type { MeetingId } from '../../../shared/domain/ids';
 import type { Meeting } from '../../../shared/domain/meeting';
 import { emptyRegistry, type Registry } from '../../../shared/domain/registry';
 import { StoreError } from '../../data/errors';
-import type { MeetingsRepository } from '../../data/meetings-repo';
+import type { MeetingFile, MeetingsRepository } from '../../data/meetings-repo';
 import { EMPTY_LEDGER_FILTERS, type LedgerFilters, type LedgerSort } from './ledger-model';
 import { filterMeetings, type MeetingFilters } from './model';
 
@@ -35,7 +35,12 @@ export interface MeetingsUiActions {
   /** Saves a changed meeting; rethrows a StoreError. */
   save(meeting: Meeting, context: string): Promise<Meeting>;
   /** One action on the stored meeting (see MeetingsRepository.modify); rethrows a StoreError. */
-  apply(id: MeetingId, change: (m: Meeting) => Meeting, context: string): Promise<Meeting>;
+  apply(
+    id: MeetingId,
+    change: (m: Meeting) => Meeting,
+    context: string,
+    files?: readonly MeetingFile[],
+  ): Promise<Meeting>;
   setView(view: MeetingsView): void;
   setLedgerFilters(filters: LedgerFilters): void;
   setLedgerSort(sort: LedgerSort): void;
@@ -107,9 +112,9 @@ export function createMeetingsUi(deps: MeetingsDeps): StoreApi<MeetingsUi> {
           return saved;
         });
       },
-      apply(id, change, context) {
+      apply(id, change, context, files) {
         return busy(async () => {
-          const saved = await (await deps.meetings()).modify(id, change, { context });
+          const saved = await (await deps.meetings()).modify(id, change, { context }, files);
           replace(saved);
           return saved;
         });

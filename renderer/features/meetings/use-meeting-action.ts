@@ -8,6 +8,7 @@ import { shanghaiDateOf, type IsoDate } from '../../../shared/calendar/iso-date'
 import type { MeetingId } from '../../../shared/domain/ids';
 import type { Meeting } from '../../../shared/domain/meeting';
 import { signedInOperator } from '../../data';
+import type { MeetingFile } from '../../data/meetings-repo';
 import { storeMessage } from './meetings-store';
 import { meetingsUi } from './use-meetings';
 
@@ -16,14 +17,15 @@ export type MeetingAction = (
   change: (m: Meeting) => Meeting,
   context: string,
   done: string,
+  files?: readonly MeetingFile[],
 ) => Promise<boolean>;
 
 export function useMeetingAction(): MeetingAction {
   const { message } = App.useApp();
   return useCallback<MeetingAction>(
-    async (id, change, context, done) => {
+    async (id, change, context, done, files) => {
       try {
-        await meetingsUi.getState().apply(id, change, context);
+        await meetingsUi.getState().apply(id, change, context, files);
         void message.success(done);
         return true;
       } catch (e) {

@@ -7,7 +7,7 @@
 import { isIsoDate, type IsoDate } from '../../calendar/iso-date';
 import { finding, type Finding } from '../findings';
 import type { DecisionId, PersonId, TopicId, UnitId } from '../ids';
-import type { DecisionItem, Meeting, ProgressReport } from '../meeting';
+import type { DecisionItem, EvidenceFile, Meeting, ProgressReport } from '../meeting';
 import type { WorkingDays } from '../working-days';
 
 /** A refused action on a meeting; the message is Chinese and says what to do instead. */
@@ -132,8 +132,13 @@ const lines = (s: string): string[] =>
     .map((x) => x.trim())
     .filter((x) => x !== '');
 
-/** Records a progress report on an open item. */
-export function reportProgress(m: Meeting, id: DecisionId, p: ProgressInput): Meeting {
+/** Records a progress report on an open item, with any evidence files already stored as attachments. */
+export function reportProgress(
+  m: Meeting,
+  id: DecisionId,
+  p: ProgressInput,
+  files: readonly EvidenceFile[] = [],
+): Meeting {
   const d = findDecision(m, id);
   if (d.closedOn !== undefined)
     throw new MeetingActionError('这项决定事项已办结，不能再报进展。如需继续办理，请先“重新打开”。');
@@ -142,6 +147,7 @@ export function reportProgress(m: Meeting, id: DecisionId, p: ProgressInput): Me
     on: p.on as IsoDate,
     note: p.note.trim(),
     ...(evidence.length > 0 ? { evidence } : {}),
+    ...(files.length > 0 ? { files: [...files] } : {}),
   };
   return replaceDecision(m, { ...d, progress: [...d.progress, report] });
 }
