@@ -37,6 +37,13 @@ function pickFile(accept: string): Promise<PickedFileLike | null> {
   });
 }
 
+/** A file served with the app, by URL relative to the page (same origin: the CSP allows nothing else). */
+async function fetchBytes(relativeUrl: string): Promise<Uint8Array> {
+  const res = await fetch(new URL(relativeUrl, document.baseURI));
+  if (!res.ok) throw new Error(`HTTP ${res.status}`);
+  return new Uint8Array(await res.arrayBuffer());
+}
+
 function browserVersions(userAgent: string): Record<string, string> {
   const chrome = /Chrom(?:e|ium)\/([\d.]+)/.exec(userAgent)?.[1];
   return { react: reactVersion, ...(chrome ? { chromium: chrome } : {}) };
@@ -54,5 +61,9 @@ export function realBrowserEnv(): BrowserEnv {
     download,
     pickFile,
     randomId: () => (typeof crypto.randomUUID === 'function' ? crypto.randomUUID() : fallbackUuid()),
+    fetchBytes,
+    // Loaded on first print: pdf.js draws the pages into a hidden iframe that the browser prints.
+    printPdf: async (bytes, options) =>
+      (await import('../features/pdf/print-frame')).printPdfInFrame(bytes, options),
   };
 }

@@ -15,6 +15,7 @@ import {
 import type { MeetingRuleContext } from '../../../shared/domain/meeting-rules';
 import { personName } from '../../../shared/domain/registry';
 import { PageHeading } from '../../ui';
+import { MeetingPdfActions } from '../pdf/MeetingPdfActions';
 import { AgendaTab } from './AgendaTab';
 import { AttendeesTab } from './AttendeesTab';
 import { DecisionsTab } from './DecisionsTab';
@@ -111,6 +112,7 @@ export function MeetingDetail() {
       ) : null}
       <NextStep key={meeting.state} meeting={meeting} registry={registry} ctx={ctx} today={today} />
       <PostponeCancel meeting={meeting} ctx={ctx} />
+      <MeetingPdfActions meeting={meeting} registry={registry} />
       <Tabs
         className="hw-mt-section"
         activeKey={tab}
