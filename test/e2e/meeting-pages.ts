@@ -50,6 +50,8 @@ export const sample = (() => {
   };
 })();
 
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 export class MeetingWalk {
   private n = 0;
   private readonly prefix: string;
@@ -130,10 +132,18 @@ export class MeetingWalk {
    * Clicks a gated step button; if the rules warn, the override dialog asks for a reason, which is given.
    * `done` waits for what the step leads to, so no fixed wait is needed when there is no dialog.
    */
-  async takeStep(name: string, reason: string, done: () => Promise<void>, scope?: Locator): Promise<void> {
+  async takeStep(
+    name: string | RegExp,
+    reason: string,
+    done: () => Promise<void>,
+    scope?: Locator,
+  ): Promise<void> {
     const page = this.page;
-    await (scope ?? page).getByRole('button', { name, exact: true }).click();
-    const dialog = page.getByRole('dialog', { name: new RegExp(`^${name}：请说明继续的理由`) });
+    await (scope ?? page)
+      .getByRole('button', typeof name === 'string' ? { name, exact: true } : { name })
+      .click();
+    const title = typeof name === 'string' ? escapeRegExp(name) : name.source.replace(/^\^|\$$/g, '');
+    const dialog = page.getByRole('dialog', { name: new RegExp(`^${title}：请说明继续的理由`) });
     const outcome = await Promise.race([
       dialog.waitFor({ state: 'visible', timeout: SAVE_TIMEOUT }).then(
         () => 'dialog' as const,

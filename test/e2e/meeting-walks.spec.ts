@@ -99,13 +99,18 @@ test('walk 1: a 常务会议 from planning to signed minutes, with a per-topic �
   await expect(leaveFindings).toContainText('规则检查未发现问题');
   await w.shot('leave-approved');
 
-  await w.advance(
-    [
-      ['审定议题', '发出通知'],
-      ['发出通知', '召开会议'],
-    ],
-    REASON,
+  await w.advance([['审定议题', '发出通知']], REASON);
+  // Materials reach every attendee before the meeting (art. 45): tick all not yet served, record the delivery.
+  await w.openTab('材料送达');
+  await page.getByTestId('materials-undelivered').getByRole('button', { name: '勾选全部未送达' }).click();
+  await page.getByLabel('送达人').fill(sample.officeDeputy);
+  await w.takeStep(/^登记送达（已选 \d+ 人）$/, REASON, () =>
+    expect(page.getByTestId('materials-undelivered')).toContainText('会议材料已全部送达', {
+      timeout: SAVE_TIMEOUT,
+    }),
   );
+  await w.shot('materials-delivered');
+  await w.advance([['发出通知', '召开会议']], REASON);
   await w.shot('notice-sent');
 
   // On the day: the sheet starts from the list and the approved leave; the topic 列席 is in for his topic.
@@ -120,6 +125,25 @@ test('walk 1: a 常务会议 from planning to signed minutes, with a per-topic �
   await w.shot('signed-in');
 
   await w.advance([['召开会议', '起草纪要']], REASON);
+  // The recorder's record per topic (art. 47); the minutes' 议定事项 are drafted from it.
+  await w.openTab('会议纪录');
+  for (const [n, text] of [
+    [
+      1,
+      '会议听取了区住房和城乡建设局的汇报。会议同意年度改造计划，由区住房和城乡建设局组织实施，资金分年度安排。',
+    ],
+    [2, '会议同意布局方案，由区教育局牵头落实。'],
+  ] as const) {
+    const card = page.getByTestId(`record-${n}`);
+    await card.getByLabel(`议题${n}的会议纪录`).fill(text);
+    await w.takeStep(
+      '保存纪录',
+      REASON,
+      () => expect(card).toContainText('已纪录', { timeout: SAVE_TIMEOUT }),
+      card,
+    );
+  }
+  await w.shot('records');
   // The minutes start from the agenda (会议概况, 议定事项 per topic) and are edited in place.
   const minutes = w.nextStep().getByLabel('会议纪要');
   await expect(minutes).toContainText('二、议定事项');
