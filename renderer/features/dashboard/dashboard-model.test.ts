@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createWorkingCalendar } from '../../../shared/calendar';
 import { addDays, isoDate } from '../../../shared/calendar/iso-date';
+import type { OutgoingRecord } from '../../../shared/domain/documents/outgoing-record';
 import type { IncomingDocument } from '../../../shared/domain/documents/model';
 import { decisionId, documentId, leaveRequestId, meetingId, unitId } from '../../../shared/domain/ids';
 import { newMeeting, type Meeting } from '../../../shared/domain/meeting';
@@ -13,6 +14,7 @@ import {
   executiveMonthly,
   executiveReportsOpen,
   leaderQueueOverdue,
+  outgoingOverdue,
   leavesPending,
   meetingsThisWeek,
   meetingsToday,
@@ -209,6 +211,7 @@ describe('dashboardSections', () => {
       'executiveMonthly',
       'acting',
       'leaderQueue',
+      'outgoingOverdue',
     ]);
     expect(sections.every((s) => s.items.length === 0)).toBe(true);
     expect(storeIsEmpty({ meetings: [], registry: emptyRegistry })).toBe(true);
@@ -235,7 +238,9 @@ describe('leaders’ queue of incoming documents (art. 54, 当日事当日清)',
       routed('yesterday', '2026-03-02'),
       routed('old', '2026-02-26'),
       routed('older', '2026-02-25'),
-      routed('done', '2026-02-25', { instructions: [{ leaderId: executiveDeputy, date: isoDate('2026-02-26'), text: '同意' }] }),
+      routed('done', '2026-02-25', {
+        instructions: [{ leaderId: executiveDeputy, date: isoDate('2026-02-26'), text: '同意' }],
+      }),
       routed('closed', '2026-02-25', { completedOn: isoDate('2026-02-26') }),
     ];
     const items = leaderQueueOverdue(docs, reg, today, calendar);
@@ -243,7 +248,49 @@ describe('leaders’ queue of incoming documents (art. 54, 当日事当日清)',
     expect(items[0]).toMatchObject({ badge: 'overdue', href: '/documents/incoming/older' });
     expect(items[0]?.detail).toContain('呈钱德明');
     expect(items[0]?.detail).toContain('第五十四条');
-    const section = dashboardSections({ meetings: [], registry: reg, today, calendar, incoming: docs }).find((s) => s.id === 'leaderQueue');
+    const section = dashboardSections({ meetings: [], registry: reg, today, calendar, incoming: docs }).find(
+      (s) => s.id === 'leaderQueue',
+    );
     expect(section?.items).toHaveLength(2);
+  });
+});
+
+describe('overdue outgoing steps (arts. 19, 53)', () => {
+  const signedRecord = (id: string, signed: string): OutgoingRecord => ({
+    doc: {
+      id: documentId(id),
+      direction: 'outgoing',
+      title: `发文${id}`,
+      kind: 'notice',
+      issuer: { kind: 'government' },
+      flow: 'downward',
+      signatures: [{ personId: districtHead, date: isoDate(signed), role: 'sign' }],
+    },
+    createdOn: isoDate(signed),
+    mainRecipients: [],
+    ccRecipients: [],
+    versions: [{ version: 1, savedAt: '2026-02-20 09:00', savedBy: '文书', title: `发文${id}`, body: [] }],
+    deliveries: [],
+    tasks: [],
+  });
+
+  it('lists a document not printed 2 working days after signing, linking to it; printed ones drop out', () => {
+    // Thu 02-26 → print due Sat 02-28, a 调休 working day after the Spring Festival in the shipped calendar.
+    const late = signedRecord('late', '2026-02-26');
+    const fresh = signedRecord('fresh', '2026-03-02');
+    const printed = {
+      ...late,
+      doc: { ...late.doc, id: documentId('printed'), print: { date: isoDate('2026-03-03'), copies: 1 } },
+    };
+    const items = outgoingOverdue([fresh, late, printed], today, calendar);
+    expect(items).toEqual([
+      {
+        key: 'outgoing-late-print',
+        title: '发文late',
+        detail: '签发后印制应于 2026-02-28 前完成，已逾期（第五十三条）',
+        badge: 'overdue',
+        href: '/documents/outgoing/late',
+      },
+    ]);
   });
 });

@@ -18,6 +18,7 @@ import { actingOn, personName, type Registry } from '../../../shared/domain/regi
 import type { WorkingDays } from '../../../shared/domain/working-days';
 import { checkSameDay, instructionDue } from '../../../shared/domain/documents/incoming';
 import type { IncomingDocument } from '../../../shared/domain/documents/model';
+import { overdueDeadlines, type OutgoingRecord } from '../../../shared/domain/documents/outgoing-record';
 
 export type DashboardBadge = 'overdue' | 'due' | 'pending' | 'today' | 'week' | 'info';
 
@@ -48,7 +49,8 @@ export type SectionId =
   | 'executiveReports'
   | 'executiveMonthly'
   | 'acting'
-  | 'leaderQueue';
+  | 'leaderQueue'
+  | 'outgoingOverdue';
 
 export interface DashboardSection {
   readonly id: SectionId;
@@ -63,6 +65,8 @@ export interface DashboardInput {
   readonly calendar: WorkingDays;
   /** Incoming documents (收文), for the leaders' queues; absent = none loaded. */
   readonly incoming?: readonly IncomingDocument[];
+  /** Outgoing documents (发文), for their overdue steps; absent = none loaded. */
+  readonly outgoing?: readonly OutgoingRecord[];
 }
 
 const meetingHref = (m: Meeting): string => `/meetings/${m.id}`;
@@ -244,6 +248,33 @@ export function leaderQueueOverdue(
     }));
 }
 
+/** Outgoing documents' steps past their due day (印制, 公开, 政策解读, 备案; arts. 19, 53), oldest first. */
+export function outgoingOverdue(
+  records: readonly OutgoingRecord[],
+  today: IsoDate,
+  cal: WorkingDays,
+): DashboardItem[] {
+  return records
+    .flatMap((r) => {
+      let late: ReturnType<typeof overdueDeadlines>;
+      try {
+        late = overdueDeadlines(r, cal, today);
+      } catch {
+        return []; // a year without calendar data: the document page says so
+      }
+      return late.map((d) => ({
+        key: `outgoing-${r.doc.id}-${d.key}`,
+        title: r.doc.title,
+        detail: `${d.label}应于 ${d.due} 前完成，已逾期（${citeArticles(d.articles)}）`,
+        badge: 'overdue' as const,
+        href: `/documents/outgoing/${r.doc.id}`,
+        due: d.due,
+      }));
+    })
+    .sort((a, b) => a.due.localeCompare(b.due))
+    .map(({ due: _due, ...item }) => item);
+}
+
 /** All sections in display order; empty ones are kept so the page can say "无". */
 export function dashboardSections(input: DashboardInput): DashboardSection[] {
   const { meetings, registry, today, calendar } = input;
@@ -260,7 +291,16 @@ export function dashboardSections(input: DashboardInput): DashboardSection[] {
     { id: 'executiveReports', title: '常务会议会后报告', items: executiveReportsOpen(meetings) },
     { id: 'executiveMonthly', title: '常务会议每月召开', items: executiveMonthly(meetings, today) },
     { id: 'acting', title: '今日代管情况', items: actingToday(registry, today) },
-    { id: 'leaderQueue', title: '领导待批收文（超过一个工作日）', items: leaderQueueOverdue(input.incoming ?? [], registry, today, calendar) },
+    {
+      id: 'leaderQueue',
+      title: '领导待批收文（超过一个工作日）',
+      items: leaderQueueOverdue(input.incoming ?? [], registry, today, calendar),
+    },
+    {
+      id: 'outgoingOverdue',
+      title: '逾期的发文办理事项',
+      items: outgoingOverdue(input.outgoing ?? [], today, calendar),
+    },
   ];
 }
 
