@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { digestOf } from '../../shared/audit';
 import { isoDate } from '../../shared/calendar/iso-date';
-import { meetingId, personId, type DecisionId } from '../../shared/domain/ids';
+import type { OutgoingRecord } from '../../shared/domain/documents';
+import { documentId, meetingId, personId, unitId, type DecisionId } from '../../shared/domain/ids';
 import { newMeeting, type Meeting } from '../../shared/domain/meeting';
 import { buildPacket, generateOfficeKey, openPacket, type OpenedPacket } from '../../shared/packet';
 import { openStore, StoreError, type Store } from './index';
@@ -213,7 +214,7 @@ describe('packets repository', () => {
 
     await b.packets.applyImport(preview, new Map([[c.key, 'local' as const]]));
     expect((await b.meetings.get(meetingId('m1')))?.place).toBe('乙改的会议室');
-    const entry = (await b.packets.register({ direction: 'received' }))[0]!;
+    const entry = (await b.packets.registerEntry(`received-${preview.packet.manifest.packetId}`))!;
     expect(entry.conflicts?.[0]).toMatchObject({ choice: 'local', local: c.local, incoming: c.incoming });
     const last = (await b.audit.forRecord('meetings', 'm1')).at(-1)!;
     expect(last.beforeDigest).toBe(digestOf(c.incoming));
@@ -378,6 +379,99 @@ describe('packets repository', () => {
     const before = await snapshot(a);
     await rejection(own.apply());
     expect(await snapshot(a)).toEqual(before);
+  });
+
+  it('a 公文 travels with its PDF; classified content must be encrypted; an unreadable row aborts everything', async () => {
+    const a = await pc('甲');
+    const b = await pc('乙');
+    const title = '关于申请重点项目专项资金的请示';
+    const doc: OutgoingRecord = {
+      doc: {
+        id: documentId('doc-1'),
+        direction: 'outgoing',
+        title,
+        kind: 'request',
+        issuer: { kind: 'government' },
+        flow: 'upward',
+        recipientLevel: 'superior',
+        draftingUnitId: unitId('sample-u-fgj'),
+        necessity: {
+          callOrMeetingWouldDo: false,
+          concernsOneDepartment: false,
+          departmentOwnBusiness: false,
+          lawAlreadyProvides: false,
+          noRealContent: false,
+        },
+      },
+      createdOn: isoDate('2026-03-02'),
+      mainRecipients: [{ name: '示例市人民政府' }],
+      ccRecipients: [],
+      versions: [
+        {
+          version: 1,
+          savedAt: '2026-03-02 09:00',
+          savedBy: '文书',
+          title,
+          body: [{ level: 0, text: '市政府：' }],
+        },
+      ],
+      deliveries: [],
+      tasks: [],
+    };
+    await a.outgoing.create(doc, { context: '起草发文' });
+    const noPdf = await rejection(
+      a.packets.prepareExport({ kind: 'document', documentIds: ['doc-1'], recipient: '乙', purpose: '报送' }),
+    );
+    expect(noPdf.message).toContain('没有 PDF');
+    await a.outgoing.addAttachment(
+      documentId('doc-1'),
+      { name: '签发稿.pdf', mime: 'application/pdf', bytes: PDF },
+      { context: '附件' },
+    );
+    expect((await a.packets.documentCandidates()).map((d) => d.title)).toEqual([title]);
+    const prepared = await a.packets.prepareExport({
+      kind: 'document',
+      documentIds: ['doc-1'],
+      recipient: '乙',
+      purpose: '报送请示',
+    });
+    expect(prepared.items[0]?.files.map((f) => f.name)).toEqual(['签发稿.pdf']);
+    const { preview, apply } = await importInto(b, prepared.built.bytes);
+    expect(preview.newRecords.map((r) => r.title)).toEqual([title]);
+    await apply();
+    expect((await b.outgoing.get(documentId('doc-1')))?.doc.title).toBe(title);
+    expect((await b.outgoing.attachments(documentId('doc-1'))).map((x) => x.name)).toEqual(['签发稿.pdf']);
+    expect((await importInto(b, prepared.built.bytes)).preview.noop).toBe(true);
+
+    // 密级 requires a passphrase.
+    const row = (await a.db.documents.get('doc-1'))!;
+    await a.db.documents.put({ ...row, classification: 'secret' });
+    const classified = await rejection(
+      a.packets.prepareExport({ kind: 'document', documentIds: ['doc-1'], recipient: '乙', purpose: '报送' }),
+    );
+    expect(classified.message).toContain('必须设置口令');
+
+    // A row this PC cannot read (a broken record) rolls the whole import back.
+    const c = await pc('丙');
+    await a.db.documents.put({ ...row, id: 'doc-2', record: { broken: true } });
+    await a.db.attachments.put({
+      id: 'att-2',
+      ownerId: 'doc-2',
+      name: 'x.pdf',
+      mime: 'application/pdf',
+      bytes: PDF,
+    });
+    const bad = await a.packets.prepareExport({
+      kind: 'document',
+      documentIds: ['doc-2'],
+      recipient: '丙',
+      purpose: '报送',
+    });
+    await c.packets.identity(); // the key is made on first use, not by the import
+    const before = await snapshot(c);
+    const e = await rejection((await importInto(c, bad.built.bytes)).apply());
+    expect(e.message).toContain('未导入');
+    expect(await snapshot(c)).toEqual(before);
   });
 
   it('filters the register by direction, kind and text', async () => {

@@ -15,8 +15,10 @@
  * existing `packets` table.
  */
 import { canonicalJson, GENESIS_HASH, shanghaiTimestamp } from '../../shared/audit';
+import type { DocumentId } from '../../shared/domain/ids';
 import type { DecisionItem, Meeting } from '../../shared/domain/meeting';
 import { decisionItemSchema, meetingSchema } from '../../shared/domain/meeting-schema';
+import { CLASSIFICATION_LABELS, type Classification } from '../../shared/domain/documents';
 import { checkMinutesFrozen } from '../../shared/domain/meetings/minutes';
 import {
   buildPacket,
@@ -43,6 +45,8 @@ import {
 import { auditedWrite, readAuditHead, type AuditLog } from './audited';
 import type { AttachmentRow, HuiwenDb, LooseRow } from './db';
 import { StoreError } from './errors';
+import { incomingRepository } from './incoming-repo';
+import { outgoingRepository } from './outgoing-repo';
 import { readOfficeName } from './meta';
 import { currentOperator, requireAdmin } from './operator';
 
@@ -152,6 +156,12 @@ export interface MeetingRecordData {
   readonly attachments: readonly AttachmentMeta[];
 }
 
+/** A 公文 as the `documents` table holds it (收文 or 发文), with its files (the signed PDF among them). */
+export interface DocumentRecordData {
+  readonly row: LooseRow & { readonly direction: 'incoming' | 'outgoing'; readonly title: string };
+  readonly attachments: readonly AttachmentMeta[];
+}
+
 export interface DecisionRecordData {
   readonly meetingId: string;
   readonly decision: DecisionItem;
@@ -206,14 +216,20 @@ function parseMeetingRow(row: LooseRow): Meeting {
 
 /** Outside a transaction only (Blob bytes are read asynchronously). */
 async function meetingWithFiles(db: HuiwenDb, meeting: Meeting): Promise<MeetingWithFiles> {
-  const rows = (await db.attachments.where('ownerId').equals(meeting.id).toArray()).sort((a, b) =>
+  const { attachments, files } = await ownedFiles(db, meeting.id);
+  return { data: { meeting, attachments }, files };
+}
+
+/** A stored attachment's metadata and bytes, for any owner (meeting or document). */
+async function ownedFiles(db: HuiwenDb, ownerId: string) {
+  const rows = (await db.attachments.where('ownerId').equals(ownerId).toArray()).sort((a, b) =>
     a.id.localeCompare(b.id),
   );
   const files: (PacketFileInput & { name: string })[] = [];
   const attachments: AttachmentMeta[] = [];
   for (const row of rows) {
     const bytes = await bytesOf(row);
-    const path = attachmentPath(meeting.id, row);
+    const path = attachmentPath(ownerId, row);
     files.push({ path, bytes, name: row.name });
     attachments.push({
       id: row.id,
@@ -224,7 +240,7 @@ async function meetingWithFiles(db: HuiwenDb, meeting: Meeting): Promise<Meeting
       path,
     });
   }
-  return { data: { meeting, attachments }, files };
+  return { attachments, files };
 }
 
 /**
@@ -240,7 +256,7 @@ function localStamp(meetingRow: LooseRow | undefined, attachments: readonly Atta
 
 // ---------------------------------------------------------------- export
 
-export type ExportKind = Extract<PacketKind, 'meeting' | 'decisions-update'>;
+export type ExportKind = Extract<PacketKind, 'meeting' | 'decisions-update' | 'document'>;
 
 export interface ExportRequest {
   readonly kind: ExportKind;
@@ -248,6 +264,8 @@ export interface ExportRequest {
   readonly meetingIds?: readonly string[];
   /** For `decisions-update`: the 决定事项 to send, by id. */
   readonly decisionIds?: readonly string[];
+  /** For `document`: the 公文 to send (收文 or 发文), each with its PDF. */
+  readonly documentIds?: readonly string[];
   /** The receiving office, as the clerk names it. */
   readonly recipient: string;
   readonly purpose: string;
@@ -285,10 +303,23 @@ export interface ExportCandidate {
 /** Content that is not public: any `classification` other than none/public (documents carry one). */
 export function classificationOf(data: unknown): string | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
+  const row = (data as { row?: unknown }).row;
+  if (typeof row === 'object' && row !== null) return classificationOf(row);
   const c = (data as { classification?: unknown }).classification;
   if (typeof c !== 'string') return undefined;
   const t = c.trim();
-  return t === '' || t === '无' || t === '公开' || t === 'none' || t === 'public' ? undefined : t;
+  if (t === '' || t === '无' || t === '公开' || t === 'none' || t === 'public') return undefined;
+  return CLASSIFICATION_LABELS[t as Classification] ?? t;
+}
+
+/** A 公文 offered for export. */
+export interface DocumentCandidate {
+  readonly id: string;
+  readonly direction: 'incoming' | 'outgoing';
+  readonly title: string;
+  readonly number: string;
+  readonly date: string;
+  readonly classification?: string;
 }
 
 export const CLASSIFIED_NEEDS_PASSPHRASE =
@@ -368,6 +399,8 @@ export interface PacketsRepository {
 
   /** Meetings that can be sent (newest first). */
   exportCandidates(): Promise<Meeting[]>;
+  /** 公文 that can be sent (newest first). */
+  documentCandidates(): Promise<DocumentCandidate[]>;
   /** Collects, builds and verifies the packet in memory; nothing is stored. */
   prepareExport(request: ExportRequest): Promise<PreparedExport>;
   /** After the file was written and checked: register it and remember what was exchanged. */
@@ -538,6 +571,24 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
         }
         break;
       }
+      case 'document': {
+        const ids = request.documentIds ?? [];
+        if (ids.length === 0) throw new StoreError('invalid', '请至少选择一份公文。');
+        for (const id of ids) {
+          const row = await db.documents.get(id);
+          if (!row) throw new StoreError('not-found', `公文（编号 ${id}）已不存在，请刷新后重新选择。`);
+          const title = String(row['title'] ?? id);
+          const { attachments, files } = await ownedFiles(db, id);
+          if (!attachments.some((a) => a.mime === 'application/pdf' || /\.pdf$/i.test(a.name)))
+            throw new StoreError(
+              'invalid',
+              `公文“${title}”还没有 PDF 文件（签发稿或盖章件），不能发送。请先生成或登记 PDF 后再导出。`,
+            );
+          const data = { row: row as DocumentRecordData['row'], attachments };
+          await push('document', id, title, data, 'documents', files);
+        }
+        break;
+      }
       default: {
         const never: never = request.kind;
         throw new StoreError('invalid', `不支持的数据包类型：${String(never)}`);
@@ -546,8 +597,27 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
     return { records, items, sentHashes };
   }
 
-  async function localStates(types: ReadonlySet<string>, meetings: readonly Meeting[]) {
+  async function localStates(
+    types: ReadonlySet<string>,
+    meetings: readonly Meeting[],
+    documentIds: readonly string[],
+  ) {
     const states = new Map<string, LocalRecordState>();
+    for (const id of documentIds) {
+      const row = await db.documents.get(id);
+      if (!row) continue;
+      const { attachments } = await ownedFiles(db, id);
+      const data = { row: row as DocumentRecordData['row'], attachments };
+      const { version, updatedAt } = await versionOf('documents', id);
+      states.set(recordKey('document', id), {
+        type: 'document',
+        id,
+        version,
+        updatedAt,
+        contentHash: contentHashOf(data),
+        data,
+      });
+    }
     for (const meeting of meetings) {
       if (types.has('meeting')) {
         const { data } = await meetingWithFiles(db, meeting);
@@ -583,6 +653,8 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
     const d = r.data as Partial<MeetingRecordData & DecisionRecordData>;
     if (r.meta.type === 'meeting' && typeof d.meeting?.title === 'string') return d.meeting.title;
     if (r.meta.type === 'decision' && typeof d.decision?.text === 'string') return d.decision.text;
+    const row = (r.data as Partial<DocumentRecordData>).row;
+    if (r.meta.type === 'document' && typeof row?.title === 'string') return row.title;
     return `${r.meta.type}/${r.meta.id}`;
   };
   const previewOf = (r: IncomingRecord): PreviewRecord => ({
@@ -591,6 +663,23 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
     id: r.meta.id,
     title: titleOf(r),
   });
+
+  function checkAttachments(packet: OpenedPacket, r: IncomingRecord, list: unknown, what: string) {
+    if (!Array.isArray(list)) return `${what}缺少附件清单，无法导入。请联系发送方。`;
+    for (const a of list as readonly Partial<AttachmentMeta>[]) {
+      const bytes = typeof a.path === 'string' ? packet.files.get(a.path) : undefined;
+      if (
+        typeof a.id !== 'string' ||
+        typeof a.name !== 'string' ||
+        typeof a.mime !== 'string' ||
+        !bytes ||
+        !(r.meta.attachments ?? []).includes(a.path!) ||
+        sha256Hex(bytes) !== a.sha256
+      )
+        return `${what}的附件“${String(a.name)}”与数据包内文件不符，无法导入。请联系发送方。`;
+    }
+    return undefined;
+  }
 
   /** Schema checks of what a record would write; the first problem blocks the whole import. */
   function checkIncoming(packet: OpenedPacket, r: IncomingRecord): string | undefined {
@@ -602,20 +691,24 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
         if (!parsed.success)
           return `会议${label}的记录格式不正确（${parsed.error.issues[0]?.message ?? ''}），无法导入。请联系发送方。`;
         if (parsed.data.id !== r.meta.id) return `会议${label}的编号与清单不符，无法导入。请联系发送方。`;
-        if (!Array.isArray(d.attachments)) return `会议${label}缺少附件清单，无法导入。请联系发送方。`;
-        for (const a of d.attachments as readonly Partial<AttachmentMeta>[]) {
-          const bytes = typeof a.path === 'string' ? packet.files.get(a.path) : undefined;
-          if (
-            typeof a.id !== 'string' ||
-            typeof a.name !== 'string' ||
-            typeof a.mime !== 'string' ||
-            !bytes ||
-            !(r.meta.attachments ?? []).includes(a.path!) ||
-            sha256Hex(bytes) !== a.sha256
-          )
-            return `会议${label}的附件“${String(a.name)}”与数据包内文件不符，无法导入。请联系发送方。`;
-        }
-        return undefined;
+        return checkAttachments(packet, r, d.attachments, `会议${label}`);
+      }
+      case 'document': {
+        const row = (r.data as Partial<DocumentRecordData>).row as Record<string, unknown> | undefined;
+        if (
+          typeof row !== 'object' ||
+          row === null ||
+          row['id'] !== r.meta.id ||
+          (row['direction'] !== 'incoming' && row['direction'] !== 'outgoing') ||
+          typeof row['title'] !== 'string'
+        )
+          return `公文${label}的记录格式不正确，无法导入。请联系发送方。`;
+        return checkAttachments(
+          packet,
+          r,
+          (r.data as Partial<DocumentRecordData>).attachments,
+          `公文${label}`,
+        );
       }
       case 'decision': {
         const d = r.data as Partial<DecisionRecordData>;
@@ -626,7 +719,7 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
         return undefined;
       }
       default:
-        return `数据包含本版会文不能导入的“${r.meta.type}”类记录。请升级会文，或请发送方只发送会议和督办事项。`;
+        return `数据包含本版会文不能导入的“${r.meta.type}”类记录。请升级会文，或请发送方只发送会议、督办事项和公文。`;
     }
   }
 
@@ -682,7 +775,11 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
 
     const meetings = await allMeetings();
     const types = new Set(packet.records.map((r) => r.meta.type));
-    const states = await localStates(types, meetings);
+    const states = await localStates(
+      types,
+      meetings,
+      packet.records.filter((r) => r.meta.type === 'document').map((r) => r.meta.id),
+    );
     const plan = planImport(packet, states, await exchangeState());
 
     // Decisions whose meeting is not here cannot be applied; they are listed, not silently dropped.
@@ -721,8 +818,8 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
       ...filtered.updated.map((u) => u.incoming),
       ...filtered.conflicts.map((c) => c.incoming),
     ])
-      touched.add(r.meta.type === 'meeting' ? r.meta.id : (r.data as DecisionRecordData).meetingId);
-    for (const id of touched) stamps.set(id, await stampOf(id));
+      touched.add(ownerOf(r));
+    for (const owner of touched) stamps.set(owner, await stampOf(owner));
     // Meetings whose decisions this packet updates and that both sides agreed on before.
     const exchange = await exchangeState();
     const agreedMeetings = new Set<string>();
@@ -753,9 +850,16 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
     };
   }
 
-  async function stampOf(meetingId: string): Promise<string> {
-    const row = await db.meetings.get(meetingId);
-    const atts = await db.attachments.where('ownerId').equals(meetingId).toArray();
+  /** `meetings:<id>` or `documents:<id>`: the stored row a record writes into. */
+  const ownerOf = (r: IncomingRecord): string =>
+    r.meta.type === 'document'
+      ? `documents:${r.meta.id}`
+      : `meetings:${r.meta.type === 'meeting' ? r.meta.id : (r.data as DecisionRecordData).meetingId}`;
+
+  async function stampOf(owner: string): Promise<string> {
+    const [table, id] = [owner.slice(0, owner.indexOf(':')), owner.slice(owner.indexOf(':') + 1)];
+    const row = table === 'documents' ? await db.documents.get(id) : await db.meetings.get(id);
+    const atts = await db.attachments.where('ownerId').equals(id).toArray();
     return localStamp(row, atts);
   }
 
@@ -772,18 +876,49 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
     const before = await db.meetings.get(meeting.id);
     await db.meetings.put(meeting as unknown as LooseRow);
     log.record(before ? 'update' : 'create', 'meetings', meeting.id, before, meeting);
-    const existing = await db.attachments.where('ownerId').equals(meeting.id).toArray();
-    const wanted = new Set(d.attachments.map((a) => a.id));
+    await syncAttachments(log, packet, meeting.id, d.attachments);
+  }
+
+  /** Writes an incoming 公文, then reads it back through its repository: a row it cannot read aborts all. */
+  async function writeDocument(log: AuditLog, packet: OpenedPacket, r: IncomingRecord) {
+    const d = r.data as DocumentRecordData;
+    const before = await db.documents.get(d.row.id);
+    await db.documents.put(d.row);
+    log.record(before ? 'update' : 'create', 'documents', d.row.id, before, d.row);
+    await syncAttachments(log, packet, d.row.id, d.attachments);
+    try {
+      const id = d.row.id as DocumentId;
+      const back =
+        d.row.direction === 'outgoing'
+          ? await outgoingRepository(db, now).get(id)
+          : await incomingRepository(db, now).get(id);
+      if (!back) throw new Error('not readable');
+    } catch {
+      throw new StoreError(
+        'invalid',
+        `公文“${d.row.title}”的记录不符合本机会文的格式（可能由不同版本制作），整个数据包未导入。请联系发送方。`,
+      );
+    }
+  }
+
+  async function syncAttachments(
+    log: AuditLog,
+    packet: OpenedPacket,
+    ownerId: string,
+    list: readonly AttachmentMeta[],
+  ) {
+    const existing = await db.attachments.where('ownerId').equals(ownerId).toArray();
+    const wanted = new Set(list.map((a) => a.id));
     for (const old of existing) {
       if (wanted.has(old.id)) continue;
       await db.attachments.delete(old.id);
       log.record('delete', 'attachments', old.id, attachmentAuditView(old), undefined);
     }
-    for (const a of d.attachments) {
+    for (const a of list) {
       const bytes = packet.files.get(a.path)!;
       const row: AttachmentRow = {
         id: a.id,
-        ownerId: meeting.id,
+        ownerId,
         name: a.name,
         mime: a.mime,
         bytes: bytes.slice(),
@@ -850,15 +985,13 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
 
     return auditedWrite(
       db,
-      [db.meetings, db.attachments, db.meta, db.packets],
+      [db.meetings, db.documents, db.attachments, db.meta, db.packets],
       opts(context),
       async (log) => {
         if (preview.receipt && (await db.packets.get(registerId)))
           throw new StoreError('invalid', '该回执已经登记过，无需再次导入。');
-        for (const [meetingId, expected] of preview.stamps) {
-          const row = await db.meetings.get(meetingId);
-          const atts = await db.attachments.where('ownerId').equals(meetingId).toArray();
-          if (localStamp(row, atts) !== expected)
+        for (const [owner, expected] of preview.stamps) {
+          if ((await stampOf(owner)) !== expected)
             throw new StoreError(
               'invalid',
               '预览之后本机数据已有改动，未导入。请重新打开数据包，按新的预览导入。',
@@ -915,6 +1048,10 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
             await writeMeeting(log, packet, r);
             return true;
           }
+          if (r.meta.type === 'document') {
+            await writeDocument(log, packet, r);
+            return true;
+          }
           return writeDecision(log, r);
         };
         for (const r of [...plan.new, ...plan.updated.map((u) => u.incoming)]) {
@@ -939,11 +1076,9 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
           } else {
             // Nothing changes in the record; the audit says which version was considered and which stays.
             keptLocal.push({ type: c.incoming.meta.type, id: c.incoming.meta.id });
-            const meetingId =
-              c.incoming.meta.type === 'meeting'
-                ? c.incoming.meta.id
-                : (c.incoming.data as DecisionRecordData).meetingId;
-            log.record('update', 'meetings', meetingId, c.incoming.data, c.local.data);
+            const owner = ownerOf(c.incoming);
+            const [table, id] = [owner.slice(0, owner.indexOf(':')), owner.slice(owner.indexOf(':') + 1)];
+            log.record('update', table, id, c.incoming.data, c.local.data);
           }
         }
         const next = exchangeStateAfter(plan, exchangeBefore);
@@ -1083,6 +1218,25 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
 
     async registerEntry(id) {
       return (await db.packets.get(id)) as RegisterEntry | undefined;
+    },
+
+    async documentCandidates() {
+      const rows = await db.documents.toArray();
+      return rows
+        .filter((r) => r['direction'] === 'incoming' || r['direction'] === 'outgoing')
+        .map((r): DocumentCandidate => {
+          const classification = classificationOf(r);
+          const number = r['documentNumber'] ?? r['number'] ?? '';
+          return {
+            id: r.id,
+            direction: r['direction'] as DocumentCandidate['direction'],
+            title: String(r['title'] ?? r.id),
+            number: typeof number === 'string' ? number : '',
+            date: typeof r['registeredOn'] === 'string' ? r['registeredOn'] : '',
+            ...(classification !== undefined ? { classification } : {}),
+          };
+        })
+        .sort((a, b) => (a.date === b.date ? 0 : a.date < b.date ? 1 : -1));
     },
 
     async exportCandidates() {
