@@ -1,8 +1,10 @@
-import { MenuFoldOutlined, MenuUnfoldOutlined } from '@ant-design/icons';
-import { Button, Layout, Menu, Tag, Tooltip } from 'antd';
+import { LockOutlined, LogoutOutlined, MenuFoldOutlined, MenuUnfoldOutlined, UserOutlined } from '@ant-design/icons';
+import { Button, Layout, Menu, Space, Tag, Tooltip } from 'antd';
 import type { MenuProps } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
-import { getStore } from '../data';
+import { getStore, ROLE_LABELS } from '../data';
+import { OperatorGate } from '../features/operators/OperatorGate';
+import { sessionStore, useSession } from '../features/operators/session-store';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { usePlatform } from '../platform';
 import { documentTitle, OFFICE_NAME_PLACEHOLDER, PRODUCT_NAME, SECTIONS, sectionOf } from './routes';
@@ -13,7 +15,16 @@ const { Header, Sider, Content } = Layout;
 
 export const MAIN_CONTENT_ID = 'hw-main';
 
+/** The app behind the operator gate: first run, sign-in and the screen lock come before any data. */
 export function AppLayout() {
+  return (
+    <OperatorGate>
+      <Shell />
+    </OperatorGate>
+  );
+}
+
+function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   const collapsed = useShell(selectSiderCollapsed);
@@ -63,7 +74,10 @@ export function AppLayout() {
             <span className="hw-header-product">{PRODUCT_NAME}</span>
             <span className="hw-header-office">{officeName ?? OFFICE_NAME_PLACEHOLDER}</span>
           </div>
-          {kind === 'browser' ? <Tag color="blue">浏览器版</Tag> : null}
+          <Space size="small">
+            {kind === 'browser' ? <Tag color="blue">浏览器版</Tag> : null}
+            <OperatorBadge />
+          </Space>
         </Header>
         {/* antd's Content is the <main> landmark. */}
         <Content className="hw-content" id={MAIN_CONTENT_ID} tabIndex={-1}>
@@ -71,6 +85,26 @@ export function AppLayout() {
         </Content>
       </Layout>
     </Layout>
+  );
+}
+
+/** Who is signed in, with 锁定 (lock now, e.g. leaving the desk) and 退出 (sign out). */
+function OperatorBadge() {
+  const operator = useSession((s) => s.operator);
+  if (!operator) return null;
+  return (
+    <Space size="small" data-testid="operator-badge">
+      <span>
+        <UserOutlined aria-hidden="true" /> {operator.name}
+      </span>
+      <Tag color={operator.role === 'admin' ? 'gold' : 'default'}>{ROLE_LABELS[operator.role]}</Tag>
+      <Button size="small" icon={<LockOutlined />} onClick={() => sessionStore.getState().lock()}>
+        锁定
+      </Button>
+      <Button size="small" icon={<LogoutOutlined />} onClick={() => sessionStore.getState().signOut()}>
+        退出
+      </Button>
+    </Space>
   );
 }
 

@@ -4,19 +4,23 @@
  */
 import {
   ApartmentOutlined,
+  AuditOutlined,
   CalendarOutlined,
   DashboardOutlined,
   FileTextOutlined,
   InfoCircleOutlined,
   SettingOutlined,
   SwapOutlined,
+  TeamOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import { AboutPage } from '../features/about/AboutPage';
+import { AuditPage } from '../features/audit/AuditPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { DocumentsPage } from '../features/documents/DocumentsPage';
 import { ExchangePage } from '../features/exchange/ExchangePage';
 import { MeetingsPage } from '../features/meetings/MeetingsPage';
+import { OperatorsPage } from '../features/operators/OperatorsPage';
 import { RegistryPage } from '../features/registry/RegistryPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 
@@ -35,6 +39,8 @@ export const SECTIONS: readonly Section[] = [
   { path: '/documents', label: '公文', icon: <FileTextOutlined />, Page: DocumentsPage },
   { path: '/registry', label: '人员与单位', icon: <ApartmentOutlined />, Page: RegistryPage },
   { path: '/exchange', label: '数据交换', icon: <SwapOutlined />, Page: ExchangePage },
+  { path: '/audit', label: '审计日志', icon: <AuditOutlined />, Page: AuditPage },
+  { path: '/operators', label: '操作员', icon: <TeamOutlined />, Page: OperatorsPage },
   { path: '/settings', label: '设置', icon: <SettingOutlined />, Page: SettingsPage },
   { path: '/about', label: '关于', icon: <InfoCircleOutlined />, Page: AboutPage },
 ];

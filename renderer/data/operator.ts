@@ -19,7 +19,7 @@ export interface Operator {
  * Unit tests of repositories run without a sign-in screen; under vitest (mode "test") writes fall back to
  * this operator. Production and e2e builds have no fallback: a write without a signed-in operator throws.
  */
-export const TEST_OPERATOR: Operator = { id: 'test-admin', name: '测试管理员', role: 'admin' };
+export const TEST_OPERATOR: Operator = { id: 'admin', name: '系统管理员', role: 'admin' };
 
 let signedIn: Operator | undefined;
 let fallback: Operator | undefined = import.meta.env.MODE === 'test' ? TEST_OPERATOR : undefined;

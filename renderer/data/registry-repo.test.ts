@@ -164,3 +164,22 @@ describe('registry repository', () => {
     expect(await registry.sampleInfo()).toBeUndefined();
   });
 });
+
+describe('registry rights (issue 4: only an administrator manages the registry)', () => {
+  it('refuses every registry write from a 文书 with a Chinese message, and stores nothing', async () => {
+    const { setCurrentOperator } = await import('./operator');
+    const store = await fresh();
+    setCurrentOperator({ id: 'c1', name: '李文书', role: 'clerk' });
+    try {
+      await expect(store.registry.save('people', person)).rejects.toThrow(/只有管理员可以修改人员与单位/);
+      await expect(store.registry.remove('people', 'p1')).rejects.toThrow(/只有管理员/);
+      await expect(store.registry.clearSample()).rejects.toThrow(/只有管理员可以清除示例数据/);
+      expect(await store.audit.count()).toBe(0);
+      setCurrentOperator({ id: 'a1', name: '张管理', role: 'admin' });
+      await store.registry.save('people', person);
+      expect((await store.audit.latest(1))[0]?.operatorName).toBe('张管理');
+    } finally {
+      setCurrentOperator(undefined);
+    }
+  });
+});

@@ -25,6 +25,7 @@ import type {
   Unit,
 } from '../../shared/domain/registry';
 import { auditedWrite, type AuditLog } from './audited';
+import { requireAdmin } from './operator';
 import { fromPersonRow, fromUnitRow, toPersonRow, toUnitRow, type HuiwenDb } from './db';
 import { fromZodError, StoreError } from './errors';
 import { OFFICE_META_KEY, readSampleInfo, SAMPLE_META_KEY, type SampleInfo } from './meta';
@@ -316,6 +317,7 @@ export function registryRepository(db: HuiwenDb, now?: () => Date): RegistryRepo
     },
 
     async save(kind, input) {
+      requireAdmin('修改人员与单位');
       const record = validate(kind, input);
       await auditedWrite(db, allTables(db), opts(`保存${KIND_LABELS[kind]}`), async (log) => {
         await put(log, kind, record);
@@ -325,6 +327,7 @@ export function registryRepository(db: HuiwenDb, now?: () => Date): RegistryRepo
     },
 
     async remove(kind, id) {
+      requireAdmin('修改人员与单位');
       await auditedWrite(db, allTables(db), opts(`删除${KIND_LABELS[kind]}`), async (log) => {
         const table = SPECS[kind].table(db);
         const before = (await table.get(id)) as unknown;
@@ -344,6 +347,7 @@ export function registryRepository(db: HuiwenDb, now?: () => Date): RegistryRepo
     },
 
     async loadSample(registry, loadedOn, officeName) {
+      requireAdmin('载入示例数据');
       const records = REGISTRY_KINDS.flatMap((kind) =>
         (registry[kind] as readonly unknown[]).map((r) => ({ kind, record: validate(kind, r) })),
       );
@@ -378,6 +382,7 @@ export function registryRepository(db: HuiwenDb, now?: () => Date): RegistryRepo
     },
 
     async clearSample() {
+      requireAdmin('清除示例数据');
       return auditedWrite(db, [...allTables(db), db.meta], opts('清除示例数据'), async (log) => {
         const info = await readSampleInfo(db);
         if (info === undefined) return 0;

@@ -14,6 +14,8 @@ export interface StoreTestHooks {
   bulkWrite(rows: number): Promise<void>;
   counts(): Promise<{ readonly meetings: number; readonly audit: number }>;
   verify(): Promise<ChainVerdict>;
+  /** Saves a person straight through the repository, past the UI: 'ok' or the refusal's message (issue 4). */
+  savePerson(id: string, name: string): Promise<string>;
 }
 
 declare global {
@@ -46,6 +48,14 @@ export function installTestHooks(store: Store, target: Window): void {
       return { meetings: await store.db.meetings.count(), audit: await store.db.audit.count() };
     },
     verify: () => store.audit.verify(),
+    async savePerson(id, name) {
+      try {
+        await store.registry.save('people', { id, name, partyMember: false });
+        return 'ok';
+      } catch (e) {
+        return e instanceof Error ? e.message : String(e);
+      }
+    },
   };
   target.__huiwenStoreTest = hooks;
 }

@@ -5,9 +5,86 @@
  * - CSP: any violation fails the test (a `securitypolicyviolation` listener installed before page
  *   scripts, plus Chromium's "Refused to …" console messages);
  * - page errors: uncaught exceptions and console errors fail the test.
+ * - sign-in: the `page` (and any page the spec opens in its context) signs in by itself. After `page.goto` /
+ *   `page.reload` it waits for the app, creating the test administrator on the first-run screen or signing
+ *   in on the sign-in screen; a locator handler does the same when the app reloads itself (restore). Specs
+ *   that test sign-in itself set `test.use({ autoSignIn: false })` and use `signIn` / `createFirstAdmin`.
  * Specs import `test` and `expect` from here instead of from @playwright/test.
  */
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
+
+/** The administrator the fixture creates on a fresh store. */
+export const TEST_ADMIN = { name: '测试管理员', password: 'huiwen-e2e-2026' } as const;
+
+const GATE_SCREENS = '[data-testid="operator-setup"], [data-testid="operator-sign-in"]';
+/** What a page settles on: a gate screen, the app's navigation, or the recovery screen. */
+const SETTLED = `${GATE_SCREENS}, nav[aria-label="主导航"], [data-testid="recovery-message"]`;
+
+/** Signs in on the sign-in screen (it must be showing). */
+export async function signIn(page: Page, name: string, password: string): Promise<void> {
+  const screen = page.getByTestId('operator-sign-in');
+  await screen.getByLabel('名字', { exact: true }).fill(name);
+  await screen.getByLabel('密码', { exact: true }).fill(password);
+  await screen.getByRole('button', { name: '登录' }).click();
+}
+
+/** Fills the first-run screen (it must be showing) and creates the administrator. */
+export async function createFirstAdmin(page: Page, name: string, password: string): Promise<void> {
+  const screen = page.getByTestId('operator-setup');
+  await screen.getByLabel('名字', { exact: true }).fill(name);
+  await screen.getByLabel('密码', { exact: true }).fill(password);
+  await screen.getByLabel('再次输入密码', { exact: true }).fill(password);
+  await screen.getByRole('button', { name: '创建管理员并登录' }).click();
+}
+
+async function passGate(page: Page): Promise<void> {
+  if (await page.getByTestId('operator-setup').isVisible()) {
+    await createFirstAdmin(page, TEST_ADMIN.name, TEST_ADMIN.password);
+  } else if (await page.getByTestId('operator-sign-in').isVisible()) {
+    await signIn(page, TEST_ADMIN.name, TEST_ADMIN.password);
+  }
+}
+
+const armed = new WeakSet<Page>();
+
+/** Wraps goto/reload and installs the locator handler on one page (once). */
+async function armAutoSignIn(page: Page, appOrigin: string): Promise<void> {
+  if (armed.has(page)) return;
+  armed.add(page);
+  const settle = async () => {
+    if (!page.url().startsWith(appOrigin)) return;
+    try {
+      await page.locator(SETTLED).first().waitFor({ state: 'visible', timeout: 20_000 });
+    } catch {
+      return; // Let the spec's own assertion report what the page shows instead.
+    }
+    if (await page.locator(GATE_SCREENS).first().isVisible()) {
+      // The assertion runs the locator handler below (which signs in), then sees the app. PBKDF2 with
+      // 600 000 iterations takes a moment on a loaded machine.
+      await expect(
+        page.getByRole('navigation', { name: '主导航' }).or(page.getByTestId('recovery-message')),
+      ).toBeVisible({ timeout: 20_000 });
+    }
+  };
+  const goto = page.goto.bind(page);
+  const reload = page.reload.bind(page);
+  page.goto = async (...args: Parameters<Page['goto']>) => {
+    const response = await goto(...args);
+    await settle();
+    return response;
+  };
+  page.reload = async (...args: Parameters<Page['reload']>) => {
+    const response = await reload(...args);
+    await settle();
+    return response;
+  };
+  // Reloads the app does itself (after a restore, or "仍然继续使用" on the recovery screen).
+  await page.addLocatorHandler(page.locator(GATE_SCREENS).first(), () => passGate(page));
+}
+
+function armContext(context: BrowserContext, appOrigin: string): void {
+  context.on('page', (p) => void armAutoSignIn(p, appOrigin));
+}
 
 export interface Guard {
   readonly appOrigin: string;
@@ -26,7 +103,8 @@ export function isAllowedUrl(url: string, appOrigin: string): boolean {
   }
 }
 
-export const test = base.extend<{ guard: Guard }>({
+export const test = base.extend<{ guard: Guard; autoSignIn: boolean }>({
+  autoSignIn: [true, { option: true }],
   guard: [
     async ({ context, baseURL }, use, testInfo) => {
       if (!baseURL) throw new Error('baseURL must be set for the chromium project');
@@ -82,6 +160,15 @@ export const test = base.extend<{ guard: Guard }>({
     },
     { auto: true },
   ],
+  page: async ({ page, context, guard, autoSignIn }, use, testInfo) => {
+    // Every sign-in derives a PBKDF2 key with 600 000 iterations (a second or more on a loaded machine).
+    testInfo.setTimeout(testInfo.timeout + 20_000);
+    if (autoSignIn) {
+      await armAutoSignIn(page, guard.appOrigin);
+      armContext(context, guard.appOrigin);
+    }
+    await use(page);
+  },
 });
 
 export { expect };

@@ -76,3 +76,9 @@ export function rememberOperatorName(storage: Pick<Storage, 'setItem'> | undefin
     // Storage disabled by policy: the name is simply not prefilled next time.
   }
 }
+
+/** True when an administrator is signed in: admin-only actions (registry, seals, accounts) show only then. */
+export const useIsAdmin = (): boolean => useSession((s) => s.operator?.role === 'admin');
+
+/** Shown to a 文书 on admin-only pages. */
+export const ADMIN_ONLY_NOTICE = '您以文书身份登录：这里只能查看。新增、修改或删除请由管理员办理。';

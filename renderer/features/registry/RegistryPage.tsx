@@ -9,6 +9,7 @@ import { shanghaiDateOf, type IsoDate } from '../../../shared/calendar/iso-date'
 import type { Registry } from '../../../shared/domain/registry';
 import { KIND_LABELS, StoreError } from '../../data';
 import { EmptyState, Page, PageHeading } from '../../ui';
+import { ADMIN_ONLY_NOTICE, useIsAdmin } from '../operators/session-store';
 import { ActingToday } from './ActingToday';
 import { DataTable, type Column } from './DataTable';
 import { RecordEditor } from './RecordEditor';
@@ -48,6 +49,8 @@ export function RegistryPage() {
   const isSample = useRegistryUi(selectIsSample);
   const busy = useRegistryUi((s) => s.busy);
   const editing = useRegistryUi((s) => s.editing);
+  // Only an administrator changes the registry (the repository refuses a 文书 too).
+  const canEdit = useIsAdmin();
   const [manual, setManual] = useState(false);
   const { modal, message } = App.useApp();
 
@@ -91,7 +94,7 @@ export function RegistryPage() {
           <div className="hw-registry-header-extra">
             <Tag color="orange">示例数据</Tag>
             <span>当前显示的是虚构的“示例区”数据。</span>
-            <Button danger onClick={clearSample} loading={busy}>
+            <Button danger onClick={clearSample} loading={busy} disabled={!canEdit}>
               清除示例数据
             </Button>
           </div>
@@ -126,12 +129,13 @@ export function RegistryPage() {
   return (
     <Page>
       {heading}
+      {canEdit ? null : <Alert type="info" showIcon title={ADMIN_ONLY_NOTICE} style={{ marginBottom: 12 }} />}
       {empty ? (
         <EmptyState
           title="还没有人员与单位"
           action={
             <Space>
-              <Button type="primary" onClick={() => void loadSample()} loading={busy}>
+              <Button type="primary" onClick={() => void loadSample()} loading={busy} disabled={!canEdit}>
                 载入示例数据
               </Button>
               <Button onClick={() => setManual(true)}>逐条录入</Button>
@@ -184,6 +188,7 @@ function RegistryTabs({ registry, today }: { registry: Registry; today: IsoDate 
 function KindPanel({ kind, registry, today }: { kind: TabKey; registry: Registry; today: IsoDate }) {
   const query = useRegistryUi(selectQuery(kind));
   const unitFilter = useRegistryUi((s) => s.unitFilter);
+  const canEdit = useIsAdmin();
   const { modal, message } = App.useApp();
 
   const edit = (record?: object) =>
@@ -207,16 +212,17 @@ function KindPanel({ kind, registry, today }: { kind: TabKey; registry: Registry
         }
       },
     });
-  const actions = (id: string, what: string, record: object): ReactNode => (
-    <Space size={4}>
-      <Button size="small" type="link" onClick={() => edit(record)} aria-label={`修改 ${what}`}>
-        修改
-      </Button>
-      <Button size="small" type="link" danger onClick={() => remove(id, what)} aria-label={`删除 ${what}`}>
-        删除
-      </Button>
-    </Space>
-  );
+  const actions = (id: string, what: string, record: object): ReactNode =>
+    canEdit ? (
+      <Space size={4}>
+        <Button size="small" type="link" onClick={() => edit(record)} aria-label={`修改 ${what}`}>
+          修改
+        </Button>
+        <Button size="small" type="link" danger onClick={() => remove(id, what)} aria-label={`删除 ${what}`}>
+          删除
+        </Button>
+      </Space>
+    ) : null;
 
   const table = useTable(kind, registry, today, query, unitFilter, actions);
   const search = (
@@ -229,7 +235,7 @@ function KindPanel({ kind, registry, today }: { kind: TabKey; registry: Registry
         value={query}
         onChange={(e) => registryUi.getState().setQuery(kind, e.target.value)}
       />
-      <Button type="primary" icon={<PlusOutlined />} onClick={() => edit()}>
+      <Button type="primary" icon={<PlusOutlined />} onClick={() => edit()} disabled={!canEdit}>
         新增{KIND_LABELS[kind]}
       </Button>
     </div>
