@@ -189,6 +189,18 @@ test('a 常务会议 to a closed decision in the ledger (filters, Excel), the th
   );
   await expect(decision).toContainText('办结：12个小区已全部开工。');
   await shot(page, testInfo, '03-decision-closed');
+  // Reopened with a reason (the closure stays in the history), then closed again.
+  await decision.getByRole('button', { name: '重新打开' }).click();
+  await decision.getByLabel('重新打开的原因').fill('督查发现2个小区实际未开工。');
+  await decision.getByRole('button', { name: '确认重新打开' }).click();
+  await expect(decision).toContainText('进行中', { timeout: SAVE });
+  await expect(decision).toContainText('重新打开：督查发现2个小区实际未开工。');
+  await expect(decision).toContainText('办结：12个小区已全部开工。');
+  await decision.getByRole('button', { name: '办结' }).click();
+  await decision.getByLabel('办结情况').fill('经复查，12个小区均已开工。');
+  await takeStep(page, decision.getByRole('button', { name: '确认办结' }), '确认办结', () =>
+    expect(decision).toContainText('已办结', { timeout: SAVE }),
+  );
 
   // The three reports of art. 42, each with its date and by whom.
   await page.getByRole('tab', { name: /^会后报告与印发/ }).click();
@@ -240,4 +252,47 @@ test('a 常务会议 to a closed decision in the ledger (filters, Excel), the th
   await shot(page, testInfo, '06-calendar');
   await day.getByRole('link').first().click();
   await expect(page.getByRole('heading', { level: 1, name: title })).toBeVisible();
+});
+
+test('a postponed meeting is rescheduled with a reason, back to 筹备 on its new day, the move kept', async ({
+  page,
+}, testInfo) => {
+  const first = shanghaiDate(3);
+  const moved = shanghaiDate(6);
+  await page.goto('/#/registry');
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 60_000 });
+
+  await page.goto('/#/meetings');
+  await page.getByRole('button', { name: '新建会议' }).click();
+  await page.getByRole('radio', { name: '区政府常务会议' }).check();
+  await page.getByLabel('会议日期').fill(first);
+  await page.getByLabel('开始时间').fill('09:00');
+  await page.getByLabel('会议地点').fill('区政府三楼常务会议室');
+  await takeStep(page, page.getByRole('button', { name: '保存会议', exact: true }), '保存会议', () =>
+    expect(page.getByRole('heading', { level: 1, name: /^区政府常务会议（/ })).toBeVisible({ timeout: SAVE }),
+  );
+
+  await page.getByLabel('延期或取消的原因').fill('区长赴省参加紧急会议');
+  await takeStep(page, page.getByRole('button', { name: '延期会议' }), '延期会议', () =>
+    expect(page.getByTestId('reschedule')).toBeVisible({ timeout: SAVE }),
+  );
+  const reschedule = page.getByTestId('reschedule');
+  await expect(reschedule).toContainText('区长赴省参加紧急会议');
+  // Incomplete: the clerk is told what is missing.
+  await reschedule.getByRole('button', { name: '重新安排' }).click();
+  await expect(reschedule).toContainText('请选择新的会议日期');
+  await reschedule.getByLabel('新的会议日期').fill(moved);
+  await reschedule.getByLabel('新的开始时间').fill('15:00');
+  await reschedule.getByLabel('重新安排的说明').fill('区长返回，改期召开');
+  await expect(page.getByTestId('reschedule-findings')).toBeVisible();
+  await takeStep(page, reschedule.getByRole('button', { name: '重新安排' }), '重新安排', () =>
+    expect(page.getByTestId('reschedule-history')).toBeVisible({ timeout: SAVE }),
+  );
+  const history = page.getByTestId('reschedule-history');
+  await expect(history).toContainText(`由 ${first} 09:00 改至 ${moved} 15:00`);
+  await expect(history).toContainText('延期原因：区长赴省参加紧急会议');
+  await expect(history).toContainText('重新安排说明：区长返回，改期召开');
+  await expect(page.getByText(`${moved} 15:00`, { exact: true })).toBeVisible();
+  await shot(page, testInfo, '07-rescheduled');
 });

@@ -16,6 +16,8 @@ import {
   type Meeting,
   type MeetingKind,
 } from '../../../shared/domain/meeting';
+import type { WorkingDays } from '../../../shared/domain/working-days';
+import { minutesBadge, type MinutesBadge } from './model';
 
 export const KIND_COLOURS: Readonly<Record<MeetingKind, string>> = {
   plenary: 'magenta',
@@ -33,7 +35,32 @@ export function meetingsByDay(meetings: readonly Meeting[]): ReadonlyMap<string,
   return out;
 }
 
-export function MeetingsCalendar({ meetings, today }: { meetings: readonly Meeting[]; today: IsoDate }) {
+/** The art. 47 minutes badge as a short word for a calendar cell. */
+export function minutesNote(badge: MinutesBadge): string {
+  switch (badge.kind) {
+    case 'none':
+    case 'unknown':
+      return '';
+    case 'due':
+      return `（纪要${badge.due}前起草）`;
+    case 'overdue':
+      return '（纪要已逾期）';
+    default: {
+      const never: never = badge;
+      return never;
+    }
+  }
+}
+
+export function MeetingsCalendar({
+  meetings,
+  today,
+  calendar,
+}: {
+  meetings: readonly Meeting[];
+  today: IsoDate;
+  calendar: WorkingDays;
+}) {
   const [month, setMonth] = useState<Dayjs>(() => dayjs(today));
   const byDay = useMemo(() => meetingsByDay(meetings), [meetings]);
 
@@ -55,20 +82,28 @@ export function MeetingsCalendar({ meetings, today }: { meetings: readonly Meeti
           if (list.length === 0) return null;
           return (
             <ul className="hw-af-day" data-testid={`calendar-day-${current.format('YYYY-MM-DD')}`}>
-              {list.map((m) => (
-                <li key={m.id}>
-                  <Link
-                    to={`/meetings/${m.id}`}
-                    title={`${MEETING_KIND_LABELS[m.kind]}：${m.title}（${MEETING_STATE_LABELS[m.state]}）`}
-                    onClick={(e) => e.stopPropagation()}
-                  >
-                    <Tag color={KIND_COLOURS[m.kind]} className="hw-af-day-tag">
-                      {m.time ? `${m.time} ` : ''}
-                      {m.title}
-                    </Tag>
-                  </Link>
-                </li>
-              ))}
+              {list.map((m) => {
+                const badge = minutesBadge(m, calendar, today);
+                return (
+                  <li key={m.id}>
+                    <Link
+                      to={`/meetings/${m.id}`}
+                      title={`${MEETING_KIND_LABELS[m.kind]}：${m.title}（${MEETING_STATE_LABELS[m.state]}）`}
+                      onClick={(e) => e.stopPropagation()}
+                    >
+                      <Tag color={KIND_COLOURS[m.kind]} className="hw-af-day-tag">
+                        {m.time ? `${m.time} ` : ''}
+                        {m.title}
+                      </Tag>
+                    </Link>
+                    {badge.kind === 'due' || badge.kind === 'overdue' ? (
+                      <Tag color={badge.kind === 'overdue' ? 'red' : 'gold'} className="hw-af-day-tag">
+                        {minutesNote(badge)}
+                      </Tag>
+                    ) : null}
+                  </li>
+                );
+              })}
             </ul>
           );
         }}

@@ -108,7 +108,7 @@ export function MeetingsList() {
           </div>
           {view === 'calendar' ? (
             // The calendar shows the filtered meetings too; its month is picked in the calendar itself.
-            <MeetingsCalendar meetings={visible} today={today} />
+            <MeetingsCalendar meetings={visible} today={today} calendar={calendar} />
           ) : visible.length === 0 ? (
             <EmptyState title="没有符合条件的会议">请调整或清除上方的筛选条件。</EmptyState>
           ) : (

@@ -5,7 +5,7 @@ import { meetingId, topicId } from '../../../shared/domain/ids';
 import { newMeeting, type Meeting } from '../../../shared/domain/meeting';
 import { createSampleOffice, SAMPLE_IDS } from '../../../shared/sample';
 import { signedOn, topicOfAgreedItem } from './DecisionsTab';
-import { meetingsByDay } from './MeetingsCalendar';
+import { meetingsByDay, minutesNote } from './MeetingsCalendar';
 import { rescheduleFindings } from './PostponeCancel';
 
 const head = SAMPLE_IDS.districtHead;
@@ -31,6 +31,12 @@ describe('meetings calendar', () => {
     expect(byDay.get('2026-03-10')?.map((m) => m.id)).toEqual(['b', 'a']);
     expect(byDay.get('2026-03-11')?.map((m) => m.id)).toEqual(['c']);
     expect(byDay.get('2026-03-12')).toBeUndefined();
+  });
+
+  it('words the art. 47 minutes badge for a day cell', () => {
+    expect(minutesNote({ kind: 'due', due: isoDate('2026-03-12') })).toBe('（纪要2026-03-12前起草）');
+    expect(minutesNote({ kind: 'overdue', due: isoDate('2026-03-12') })).toBe('（纪要已逾期）');
+    expect(minutesNote({ kind: 'none' })).toBe('');
   });
 });
 

@@ -204,6 +204,19 @@ describe('rescheduling a postponed meeting (art. 39)', () => {
     ]);
   });
 
+  it('moves a default title with the date and keeps a clerk-written one', () => {
+    const postponed = meeting({
+      title: '区政府常务会议（2026-03-10）',
+      state: 'postponed',
+      postponed: { reason: '区长外出' },
+    });
+    const r = { date: '2026-03-17', time: '', reason: '改期' };
+    expect(rescheduleMeeting(postponed, r, isoDate('2026-03-09')).title).toBe('区政府常务会议（2026-03-17）');
+    expect(rescheduleMeeting({ ...postponed, title: '专题研究供热' }, r, isoDate('2026-03-09')).title).toBe(
+      '专题研究供热',
+    );
+  });
+
   it('validates the new date, time and reason', () => {
     expect(
       rescheduleErrors({ date: '2026-03-01', time: '25:00', reason: '' }, isoDate('2026-03-09')),

@@ -7,6 +7,7 @@ import { isIsoDate, type IsoDate } from '../../calendar/iso-date';
 import { finding, type Finding } from '../findings';
 import type { PersonId, TopicId } from '../ids';
 import {
+  MEETING_KIND_LABELS,
   activeTopics,
   stateReached,
   type DocumentToIssue,
@@ -287,8 +288,11 @@ export function rescheduleMeeting(m: Meeting, r: RescheduleInput, on: IsoDate): 
     ...(m.postponed !== undefined ? { postponedReason: m.postponed.reason } : {}),
   };
   const { time: _old, ...rest } = m;
+  // A title that is just the kind and the old date ("区政府常务会议（2026-03-10）") follows the new date.
+  const defaultTitle = `${MEETING_KIND_LABELS[m.kind]}（${m.date}）`;
   return {
     ...rest,
+    ...(m.title === defaultTitle ? { title: `${MEETING_KIND_LABELS[m.kind]}（${r.date}）` } : {}),
     date: r.date as IsoDate,
     ...(r.time !== '' ? { time: r.time } : {}),
     state: 'planned',
