@@ -5,7 +5,7 @@ import type { WorkingDays } from '../working-days';
 import type { OutgoingDocument } from './model';
 import {
   applyOutgoingAction,
-  chineseNumber,
+  headingNumeral,
   diffLines,
   diffVersions,
   headingLabels,
@@ -81,7 +81,7 @@ const signed = applyOutgoingAction(
 
 describe('draft text', () => {
   it('numbers Chinese headings and restarts lower levels under a new higher heading', () => {
-    expect([1, 9, 10, 11, 20, 21, 99, 100, 105].map(chineseNumber)).toEqual([
+    expect([1, 9, 10, 11, 20, 21, 99, 100, 105].map(headingNumeral)).toEqual([
       '一',
       '九',
       '十',

@@ -66,12 +66,12 @@ export interface DraftVersion {
 const CN_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
 /** 1 → 一, 12 → 十二, 20 → 二十, 105 → 一百零五 (heading numbers rarely pass a hundred). */
-export function chineseNumber(n: number): string {
+export function headingNumeral(n: number): string {
   if (n < 10) return CN_DIGITS[n] as string;
   if (n < 20) return `十${n % 10 === 0 ? '' : CN_DIGITS[n % 10]}`;
   if (n < 100) return `${CN_DIGITS[Math.floor(n / 10)]}十${n % 10 === 0 ? '' : CN_DIGITS[n % 10]}`;
   const rest = n % 100;
-  return `${CN_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : chineseNumber(rest).replace(/^十/, '一十')}`;
+  return `${CN_DIGITS[Math.floor(n / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CN_DIGITS[rest]}` : headingNumeral(rest).replace(/^十/, '一十')}`;
 }
 
 /** The numbers of the headings in order: 一、 / （一） / 1. / （1）; a higher heading restarts the lower ones. */
@@ -84,9 +84,9 @@ export function headingLabels(body: readonly BodyParagraph[]): string[] {
     const n = counters[p.level] as number;
     switch (p.level) {
       case 1:
-        return `${chineseNumber(n)}、`;
+        return `${headingNumeral(n)}、`;
       case 2:
-        return `（${chineseNumber(n)}）`;
+        return `（${headingNumeral(n)}）`;
       case 3:
         return `${n}.`;
       case 4:
