@@ -49,7 +49,8 @@ export function BodyEditor({
           {p.level === 0 ? (
             <Input.TextArea
               aria-label={`第 ${i + 1} 段`}
-              autoSize={{ minRows: 2, maxRows: 8 }}
+              // No autoSize: antd measures with a hidden textarea's style attribute, which the strict CSP refuses.
+              rows={3}
               value={p.text}
               onChange={(e) => set(i, { text: e.target.value })}
             />

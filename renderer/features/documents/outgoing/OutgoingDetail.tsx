@@ -42,6 +42,7 @@ import {
   type BodyParagraph,
   type OutgoingRecord,
 } from '../../../../shared/domain/documents';
+import { citeArticles } from '../../../../shared/domain/findings';
 import { documentId } from '../../../../shared/domain/ids';
 import { unitName } from '../../../../shared/domain/registry';
 import { currentOperator, getStore } from '../../../data';
@@ -73,7 +74,7 @@ function Deadlines({ record, rules }: { record: OutgoingRecord; rules: OutgoingR
             <Space wrap>
               <span>{d.label}</span>
               <Tag color={COUNTDOWN_COLOR[c.kind]}>{c.text}</Tag>
-              <Typography.Text type="secondary">第{d.articles.join('、')}条</Typography.Text>
+              <Typography.Text type="secondary">{citeArticles(d.articles)}</Typography.Text>
             </Space>
           </li>
         );
