@@ -20,7 +20,7 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { MEETING_KIND_LABELS, MEETING_STATE_LABELS, type Meeting } from '../../../shared/domain/meeting';
-import type { ExportKind, PartnerKey, PreparedExport } from '../../data';
+import type { DocumentCandidate, ExportKind, PartnerKey, PreparedExport } from '../../data';
 import { useBridge } from '../../platform';
 import { formatBytes } from './exchange-model';
 import { messageOf, usePackets } from './use-packets';
@@ -35,7 +35,19 @@ interface Row {
   readonly search: string;
 }
 
-function rowsOf(kind: ExportKind, meetings: readonly Meeting[]): Row[] {
+function rowsOf(
+  kind: ExportKind,
+  meetings: readonly Meeting[],
+  documents: readonly DocumentCandidate[],
+): Row[] {
+  if (kind === 'document')
+    return documents.map((d) => ({
+      key: d.id,
+      title: d.title,
+      date: d.date,
+      detail: `${d.direction === 'incoming' ? '收文' : '发文'}${d.number ? ` · ${d.number}` : ''}${d.classification ? ` · ${d.classification}` : ''}`,
+      search: `${d.title} ${d.number} ${d.date}`,
+    }));
   if (kind === 'meeting')
     return meetings.map((m) => ({
       key: m.id,
@@ -55,6 +67,23 @@ function rowsOf(kind: ExportKind, meetings: readonly Meeting[]): Row[] {
   );
 }
 
+const LABELS: Readonly<Record<ExportKind, { search: string; empty: string; title: string; date: string }>> = {
+  meeting: { search: '按会议名称、地点或日期搜索', empty: '没有可发送的会议。', title: '会议', date: '日期' },
+  'decisions-update': {
+    search: '按决定事项或会议名称搜索',
+    empty: '没有督办事项。',
+    title: '决定事项',
+    date: '时限',
+  },
+  document: { search: '按标题、文号或日期搜索', empty: '没有公文。', title: '公文', date: '登记日期' },
+};
+
+const TYPE_LABELS: Readonly<Record<string, string>> = {
+  meeting: '会议',
+  decision: '督办事项',
+  document: '公文',
+};
+
 type Written = { readonly displayPath: string; readonly sha256: string; readonly fileName: string };
 
 export function ExportTab() {
@@ -62,6 +91,7 @@ export function ExportTab() {
   const bridge = useBridge();
   const [meetings, setMeetings] = useState<Meeting[]>([]);
   const [partners, setPartners] = useState<PartnerKey[]>([]);
+  const [documents, setDocuments] = useState<DocumentCandidate[]>([]);
   const [kind, setKind] = useState<ExportKind>('meeting');
   const [query, setQuery] = useState('');
   const [selected, setSelected] = useState<string[]>([]);
@@ -80,9 +110,12 @@ export function ExportTab() {
     if (!packets) return;
     void packets.exportCandidates().then(setMeetings, (e: unknown) => setError(messageOf(e)));
     void packets.partners().then(setPartners, () => undefined);
+    void packets.documentCandidates().then(setDocuments, (e: unknown) => setError(messageOf(e)));
   }, [packets]);
 
-  const rows = useMemo(() => rowsOf(kind, meetings), [kind, meetings]);
+  const rows = useMemo(() => rowsOf(kind, meetings, documents), [kind, meetings, documents]);
+  const classifiedSelected =
+    kind === 'document' && documents.some((d) => d.classification && selected.includes(d.id));
   const visible = rows.filter((r) => query.trim() === '' || r.search.includes(query.trim()));
 
   const reset = () => {
@@ -102,7 +135,11 @@ export function ExportTab() {
       setPrepared(
         await packets.prepareExport({
           kind,
-          ...(kind === 'meeting' ? { meetingIds: selected } : { decisionIds: selected }),
+          ...(kind === 'meeting'
+            ? { meetingIds: selected }
+            : kind === 'document'
+              ? { documentIds: selected }
+              : { decisionIds: selected }),
           recipient,
           purpose,
           ...(encrypt ? { passphrase } : {}),
@@ -157,13 +194,14 @@ export function ExportTab() {
               options={[
                 { value: 'meeting', label: '会议（含议题、纪要、决定事项和附件）' },
                 { value: 'decisions-update', label: '督办事项进展' },
+                { value: 'document', label: '公文（记录和 PDF）' },
               ]}
             />
           </Form.Item>
           <Input.Search
             allowClear
             aria-label="搜索要发送的内容"
-            placeholder={kind === 'meeting' ? '按会议名称、地点或日期搜索' : '按决定事项或会议名称搜索'}
+            placeholder={LABELS[kind].search}
             value={query}
             onChange={(e) => setQuery(e.target.value)}
             style={{ maxWidth: 420, marginBottom: 8 }}
@@ -174,7 +212,7 @@ export function ExportTab() {
             rowKey="key"
             dataSource={visible}
             pagination={{ pageSize: 8, hideOnSinglePage: true }}
-            locale={{ emptyText: kind === 'meeting' ? '没有可发送的会议。' : '没有督办事项。' }}
+            locale={{ emptyText: LABELS[kind].empty }}
             rowSelection={{
               selectedRowKeys: selected,
               onChange: (keys) => {
@@ -183,8 +221,8 @@ export function ExportTab() {
               },
             }}
             columns={[
-              { title: kind === 'meeting' ? '会议' : '决定事项', dataIndex: 'title' },
-              { title: kind === 'meeting' ? '日期' : '时限', dataIndex: 'date', width: 120 },
+              { title: LABELS[kind].title, dataIndex: 'title' },
+              { title: LABELS[kind].date, dataIndex: 'date', width: 120 },
               { title: '情况', dataIndex: 'detail' },
             ]}
           />
@@ -217,6 +255,15 @@ export function ExportTab() {
               placeholder="例如：报送区政府第十二次常务会议纪要"
             />
           </Form.Item>
+          {classifiedSelected ? (
+            <Alert
+              className="hw-alert"
+              type="warning"
+              showIcon
+              title="所选公文有密级标注，必须用口令加密后才能导出。"
+              style={{ marginBottom: 12 }}
+            />
+          ) : null}
           <Form.Item>
             <Checkbox
               checked={encrypt}
@@ -305,7 +352,7 @@ export function ExportTab() {
                 title: '类型',
                 dataIndex: 'type',
                 width: 100,
-                render: (t: string) => (t === 'meeting' ? '会议' : '督办事项'),
+                render: (t: string) => TYPE_LABELS[t] ?? t,
               },
               { title: '密级', dataIndex: 'classification', width: 80, render: (c?: string) => c ?? '无' },
               { title: '大小', dataIndex: 'recordBytes', width: 100, render: (n: number) => formatBytes(n) },

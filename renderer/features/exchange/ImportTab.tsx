@@ -40,6 +40,7 @@ interface Picked {
 const TYPE_LABELS: Readonly<Record<string, string>> = {
   meeting: '会议',
   decision: '督办事项',
+  document: '公文',
   receipt: '回执',
 };
 

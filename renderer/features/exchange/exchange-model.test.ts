@@ -32,6 +32,16 @@ describe('exchange model', () => {
     ]);
   });
 
+  it('compares 公文 rows by title, 文号 and 密级', () => {
+    const row = (documentNumber: string) => ({
+      row: { id: 'd', title: '请示', documentNumber },
+      attachments: [],
+    });
+    expect(conflictFields('document', row('区政发〔2026〕1号'), row('区政发〔2026〕2号'))).toEqual([
+      { field: 'documentNumber', label: '文号', local: '区政发〔2026〕1号', incoming: '区政发〔2026〕2号' },
+    ]);
+  });
+
   it('shows decision progress as dated notes', () => {
     const d = (progress: unknown[]) => ({ meetingId: 'm1', decision: { id: 'd1', text: '改造', progress } });
     expect(conflictFields('decision', d([]), d([{ on: '2026-03-01', note: '已启动' }]))).toEqual([

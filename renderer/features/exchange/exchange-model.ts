@@ -59,6 +59,16 @@ const DECISION_FIELDS: readonly (readonly [string, string])[] = [
   ['closingSummary', '办结情况'],
 ];
 
+const DOCUMENT_FIELDS: readonly (readonly [string, string])[] = [
+  ['title', '标题'],
+  ['kind', '文种'],
+  ['state', '办理状态'],
+  ['classification', '密级'],
+  ['documentNumber', '文号'],
+  ['number', '收文编号'],
+  ['registeredOn', '登记日期'],
+];
+
 export interface FieldDiff {
   readonly field: string;
   readonly label: string;
@@ -92,12 +102,14 @@ export function displayValue(field: string, value: unknown): string {
 
 /** Fields whose values differ, in a fixed order, for a `meeting` or `decision` record's data. */
 export function conflictFields(type: string, local: unknown, incoming: unknown): FieldDiff[] {
-  const pick = (data: unknown, key: 'meeting' | 'decision'): Record<string, unknown> =>
+  const pick = (data: unknown, key: 'meeting' | 'decision' | 'row'): Record<string, unknown> =>
     ((data as Record<string, unknown> | null)?.[key] as Record<string, unknown> | undefined) ?? {};
   const [fields, l, r] =
     type === 'meeting'
       ? [MEETING_FIELDS, pick(local, 'meeting'), pick(incoming, 'meeting')]
-      : [DECISION_FIELDS, pick(local, 'decision'), pick(incoming, 'decision')];
+      : type === 'document'
+        ? [DOCUMENT_FIELDS, pick(local, 'row'), pick(incoming, 'row')]
+        : [DECISION_FIELDS, pick(local, 'decision'), pick(incoming, 'decision')];
   const out: FieldDiff[] = [];
   const same = (a: unknown, b: unknown) => canonicalJson(a ?? null) === canonicalJson(b ?? null);
   const known = new Set(fields.map(([f]) => f));
@@ -119,7 +131,7 @@ export function conflictFields(type: string, local: unknown, incoming: unknown):
       incoming: displayValue(field, r[field]),
     });
   }
-  if (type === 'meeting') {
+  if (type === 'meeting' || type === 'document') {
     const la = (local as { attachments?: unknown } | null)?.attachments;
     const ra = (incoming as { attachments?: unknown } | null)?.attachments;
     if (!same(la, ra))
