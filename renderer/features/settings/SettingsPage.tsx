@@ -2,6 +2,7 @@ import { App, Button, Card, Form, Switch } from 'antd';
 import { selectSiderCollapsed } from '../../app/shell-store';
 import { shellStore, useShell } from '../../app/use-shell';
 import { Page, PageHeading } from '../../ui';
+import { SealsPanel } from '../seals/SealsPanel';
 import { BackupPanel } from './BackupPanel';
 
 export function SettingsPage() {
@@ -38,6 +39,7 @@ export function SettingsPage() {
         </Form>
       </Card>
       <BackupPanel />
+      <SealsPanel />
     </Page>
   );
 }
