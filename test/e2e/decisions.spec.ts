@@ -133,6 +133,9 @@ test('a 常务会议 to a closed decision in the ledger (filters, Excel), the th
   const record = '会议同意实施方案，由区住房和城乡建设局牵头，年内开工12个小区。';
   await page.getByRole('tab', { name: /^会议纪录/ }).click();
   await page.getByLabel('议题1的会议纪录').fill(record);
+  // A long record survives a reload before it is saved (the tab comes back from the URL).
+  await page.reload();
+  await expect(page.getByLabel('议题1的会议纪录')).toHaveValue(record, { timeout: SAVE });
   await takeStep(
     page,
     page.getByTestId('record-1').getByRole('button', { name: '保存纪录' }),

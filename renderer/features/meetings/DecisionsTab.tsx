@@ -61,6 +61,7 @@ import { MAX_MEETING_FILE_BYTES, type MeetingFile } from '../../data/meetings-re
 import { matchesNameQuery } from '../../data/pinyin';
 import { useBridge } from '../../platform';
 import { auditContext, FindingsPanel, GatedButton } from '../../ui/findings';
+import { useAftermathDrafts } from './aftermath-drafts';
 import { useMeetingAction } from './use-meeting-action';
 
 export const STATUS_COLOURS: Readonly<Record<DecisionStatus, string>> = {
@@ -103,7 +104,16 @@ export function DecisionsTab({
   calendar: WorkingDays;
 }) {
   const act = useMeetingAction();
-  const [input, setInput] = useState<DecisionInput>(EMPTY_INPUT);
+  // The form is a draft kept per meeting (survives a reload or a failed save).
+  const input = useAftermathDrafts((s) => s.decisions[meeting.id]) ?? EMPTY_INPUT;
+  const setDraft = useAftermathDrafts((s) => s.setDecision);
+  const setInput = (next: DecisionInput | ((i: DecisionInput) => DecisionInput)) =>
+    setDraft(
+      meeting.id,
+      typeof next === 'function'
+        ? next(useAftermathDrafts.getState().decisions[meeting.id] ?? EMPTY_INPUT)
+        : next,
+    );
   const [days, setDays] = useState<number | null>(null);
   const [dayError, setDayError] = useState<string | undefined>(undefined);
   const [tried, setTried] = useState(false);
@@ -147,7 +157,7 @@ export function DecisionsTab({
       '已登记决定事项，进入督办。',
     );
     if (ok) {
-      setInput(EMPTY_INPUT);
+      setDraft(meeting.id, undefined);
       setDays(null);
       setTried(false);
     }

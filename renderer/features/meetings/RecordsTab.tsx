@@ -15,6 +15,7 @@ import {
 import { personName, type Registry } from '../../../shared/domain/registry';
 import { auditContext, FindingsPanel, GatedButton } from '../../ui/findings';
 import { pinyinFilter } from './DecisionsTab';
+import { recordKey, useAftermathDrafts } from './aftermath-drafts';
 import { useMeetingAction } from './use-meeting-action';
 
 export function RecordsTab({ meeting, registry }: { meeting: Meeting; registry: Registry }) {
@@ -75,7 +76,12 @@ function TopicRecordCard({
 }) {
   const act = useMeetingAction();
   const saved = recordOf(meeting, topic.id);
-  const [text, setText] = useState(saved?.text ?? '');
+  // What is typed is a draft until saved (a long record survives a reload or a failed save).
+  const key = recordKey(meeting.id, topic.id);
+  const draft = useAftermathDrafts((s) => s.records[key]);
+  const setDraft = useAftermathDrafts((s) => s.setRecord);
+  const text = draft ?? saved?.text ?? '';
+  const setText = (t: string) => setDraft(key, t);
   const [tried, setTried] = useState(false);
   const findings = checkTopicRecord(meeting, recorderId);
   const topicId: TopicId = topic.id;
@@ -84,12 +90,13 @@ function TopicRecordCard({
   const save = async (reason: string | undefined) => {
     setTried(true);
     if (empty || recorderId === undefined) return;
-    await act(
+    const ok = await act(
       meeting.id,
       (m) => saveTopicRecord(m, topicId, recorderId, text),
       auditContext(`登记会议纪录（议题“${topic.title}”）`, findings, reason),
       `已保存议题“${topic.title}”的会议纪录。`,
     );
+    if (ok) setDraft(key, undefined);
   };
 
   return (
