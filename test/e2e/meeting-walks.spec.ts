@@ -119,6 +119,12 @@ test('walk 1: a 常务会议 from planning to signed minutes, with a per-topic �
   await expect(sheet.getByRole('row').filter({ hasText: sample.deputyAwayToday })).toContainText('请假');
   await expect(sheet.getByRole('row').filter({ hasText: housingHead })).toContainText('列席');
   await sheet.getByRole('checkbox', { name: `${educationHead}迟到` }).check();
+  // The sheet being filled in survives a reload.
+  await page.reload();
+  await w.openTab('签到');
+  await expect(sheet.getByRole('checkbox', { name: `${educationHead}迟到` })).toBeChecked({
+    timeout: SAVE_TIMEOUT,
+  });
   await page.getByRole('button', { name: '保存签到' }).click();
   await expect(page.getByText('签到已保存。')).toBeVisible({ timeout: SAVE_TIMEOUT });
   await expect(page.getByTestId('signin-findings')).not.toContainText('不涉及其单位');

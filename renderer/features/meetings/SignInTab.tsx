@@ -3,7 +3,6 @@
  * the room for (art. 42). Saved as one action; the engine's 召开会议 checks read it (arts. 42, 46, 59).
  */
 import { App, Button, Checkbox, Flex, Select, Table, Typography } from 'antd';
-import { useState } from 'react';
 import type { TopicId } from '../../../shared/domain/ids';
 import {
   activeTopics,
@@ -15,6 +14,7 @@ import {
 import { checkAbsences, checkTopicAttendance } from '../../../shared/domain/meeting-rules';
 import { personName, type Registry } from '../../../shared/domain/registry';
 import { FindingsPanel } from '../../ui/findings';
+import { useMeetingDrafts } from './draft-store';
 import { storeMessage } from './meetings-store';
 import { setSignIn, signInSheet } from './model';
 import { meetingsUi } from './use-meetings';
@@ -23,7 +23,12 @@ const STATUSES = Object.keys(SIGN_IN_LABELS) as SignInStatus[];
 
 export function SignInTab({ meeting, registry }: { meeting: Meeting; registry: Registry }) {
   const { message } = App.useApp();
-  const [sheet, setSheet] = useState<SignIn[]>(() => signInSheet(meeting));
+  // The sheet being filled in is kept per meeting (a reload or a failed save loses nothing); rows follow the
+  // current list, so someone added or removed since keeps or loses their row.
+  const kept = useMeetingDrafts((s) => s.signIns[meeting.id]);
+  const keep = useMeetingDrafts((s) => s.setSignIns);
+  const sheet: SignIn[] = signInSheet(meeting).map((b) => kept?.find((k) => k.personId === b.personId) ?? b);
+  const setSheet = (next: SignIn[]) => keep(meeting.id, next);
   const preview: Meeting = { ...meeting, signIns: sheet };
   const findings = [...checkAbsences(preview, registry), ...checkTopicAttendance(preview, registry)];
   const topics = activeTopics(meeting);
@@ -33,6 +38,7 @@ export function SignInTab({ meeting, registry }: { meeting: Meeting; registry: R
   const save = async () => {
     try {
       await meetingsUi.getState().save(preview, '登记签到');
+      keep(meeting.id, undefined);
       void message.success('签到已保存。');
     } catch (e) {
       void message.error(storeMessage(e));

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { topicId } from '../../../shared/domain/ids';
+import { personId, topicId } from '../../../shared/domain/ids';
 import type * as DraftStoreModule from './draft-store';
 import { EMPTY_TOPIC } from './model';
 
@@ -38,6 +38,7 @@ describe('meeting drafts (topic form and minutes, per meeting)', () => {
     drafts.getState().setTopic('m-1', { openedTitle: '', draft: typed });
     drafts.getState().setTopic('m-2', { id: topicId('t-1'), openedTitle: '原议题', draft: EMPTY_TOPIC });
     drafts.getState().setMinutes('m-1', '一、会议概况');
+    drafts.getState().setSignIns('m-1', [{ personId: personId('p-1'), status: 'present', late: true }]);
     expect(storage.getItem('huiwen.meetings.drafts')).toContain('研究老旧小区改造');
 
     // A reload: a new store, from what was stored.
@@ -45,11 +46,14 @@ describe('meeting drafts (topic form and minutes, per meeting)', () => {
     expect(drafts.getState().topics['m-1']?.draft.title).toBe('研究老旧小区改造');
     expect(drafts.getState().topics['m-2']).toMatchObject({ id: 't-1', openedTitle: '原议题' });
     expect(drafts.getState().minutes['m-1']).toBe('一、会议概况');
+    expect(drafts.getState().signIns['m-1']).toEqual([{ personId: 'p-1', status: 'present', late: true }]);
   });
 
   it('drops a draft once saved or cancelled, leaving the other meetings’ drafts alone', () => {
     drafts.getState().setTopic('m-1', undefined);
     drafts.getState().setMinutes('m-1', undefined);
+    drafts.getState().setSignIns('m-1', undefined);
+    expect(drafts.getState().signIns).toEqual({});
     expect(drafts.getState().topics['m-1']).toBeUndefined();
     expect(drafts.getState().minutes).toEqual({});
     expect(drafts.getState().topics['m-2']?.openedTitle).toBe('原议题');

@@ -1,11 +1,12 @@
 /**
  * Drafts of the meeting forms, kept in localStorage so a reload, a failed save or a trip to 人员与单位 (to
- * record an entrustment, say) loses nothing: the new-meeting form, the topic form being filled in (per
- * meeting), and the minutes being drafted (per meeting). Each is cleared once what it drafts is saved.
+ * record an entrustment, say) loses nothing: the new-meeting form, and per meeting the topic form being
+ * filled in, the minutes being drafted and the sign-in sheet of the day. Each is cleared once what it drafts is saved.
  */
 import { create } from 'zustand';
 import { createJSONStorage, persist } from 'zustand/middleware';
 import type { TopicId } from '../../../shared/domain/ids';
+import type { SignIn } from '../../../shared/domain/meeting';
 import { EMPTY_DRAFT, type NewMeetingDraft, type TopicDraft } from './model';
 
 interface DraftState {
@@ -42,8 +43,11 @@ interface MeetingDraftsState {
   readonly topics: Readonly<Record<string, OpenTopicDraft>>;
   /** The minutes text being drafted, by meeting id. */
   readonly minutes: Readonly<Record<string, string>>;
+  /** The sign-in sheet being filled in on the day, by meeting id. */
+  readonly signIns: Readonly<Record<string, readonly SignIn[]>>;
   setTopic(meetingId: string, d: OpenTopicDraft | undefined): void;
   setMinutes(meetingId: string, text: string | undefined): void;
+  setSignIns(meetingId: string, sheet: readonly SignIn[] | undefined): void;
 }
 
 const without = <T>(r: Readonly<Record<string, T>>, key: string): Record<string, T> => {
@@ -56,6 +60,7 @@ export const useMeetingDrafts = create<MeetingDraftsState>()(
     (set) => ({
       topics: {},
       minutes: {},
+      signIns: {},
       setTopic: (meetingId, d) =>
         set((s) => ({
           topics: d === undefined ? without(s.topics, meetingId) : { ...s.topics, [meetingId]: d },
@@ -64,12 +69,16 @@ export const useMeetingDrafts = create<MeetingDraftsState>()(
         set((s) => ({
           minutes: text === undefined ? without(s.minutes, meetingId) : { ...s.minutes, [meetingId]: text },
         })),
+      setSignIns: (meetingId, sheet) =>
+        set((s) => ({
+          signIns: sheet === undefined ? without(s.signIns, meetingId) : { ...s.signIns, [meetingId]: sheet },
+        })),
     }),
     {
       name: 'huiwen.meetings.drafts',
       version: 1,
       storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ topics: s.topics, minutes: s.minutes }),
+      partialize: (s) => ({ topics: s.topics, minutes: s.minutes, signIns: s.signIns }),
     },
   ),
 );
