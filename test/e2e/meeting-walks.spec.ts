@@ -308,6 +308,16 @@ test('walk 3: a 常务会议 while the 区长 is on a reported trip: the 常务�
   await expect(proposal).toContainText('第九条');
   await expect(page.getByTestId('plan-findings').locator('[data-rule="meeting.chair.acting"]')).toBeVisible();
   await w.shot('acting-chair-proposed');
+  // Choosing the 区长 anyway: the rules say he is away and who should chair instead.
+  await page.getByRole('combobox', { name: '主持人' }).click();
+  await w.pickOption(sample.districtHead);
+  const away = page.getByTestId('plan-findings').locator('[data-rule="meeting.chair.away"]');
+  await expect(away).toContainText(`区长${sample.districtHead}${shanghaiDate(8)}外出，不能主持会议`);
+  await expect(away).toContainText(`建议由${sample.executiveDeputy}主持`);
+  await w.shot('head-away-warned');
+  await page.getByRole('combobox', { name: '主持人' }).click();
+  await w.pickOption(sample.executiveDeputy);
+  await expect(away).toHaveCount(0);
   await w.saveMeeting('区政府常务会议');
   await expect(page.getByText(`${sample.executiveDeputy}（区长外出期间代为主持）`)).toBeVisible({
     timeout: SAVE_TIMEOUT,
