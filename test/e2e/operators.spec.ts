@@ -44,7 +44,7 @@ async function addClerk(page: Page): Promise<void> {
 test('first run creates the administrator; a 文书 added by them can only view the registry', async ({ page }) => {
   await firstRun(page, '/?e2e-hooks#/registry');
   await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 40_000 });
   await addClerk(page);
 
   await page.getByRole('button', { name: '退出' }).click();

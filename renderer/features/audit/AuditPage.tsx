@@ -127,6 +127,7 @@ export function AuditPage() {
           <Select
             id="hw-audit-operator"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder="全部"
             style={{ width: 140 }}
             options={operatorOptions}
@@ -138,6 +139,7 @@ export function AuditPage() {
           <Select
             id="hw-audit-type"
             allowClear
+            showSearch={{ optionFilterProp: 'label' }}
             placeholder="全部"
             style={{ width: 130 }}
             options={types.map((t) => ({ value: t, label: recordTypeLabel(t) }))}
