@@ -171,7 +171,17 @@ function ReviewStep({ record, rules, slot }: StepProps & { slot: SigningSlot }) 
             ...(acting && slot.nominalId ? { actingForId: slot.nominalId } : {}),
           },
         };
-  const findings = action ? findingsFor(record, action, 'review', rules) : [];
+  const findings: Finding[] = action
+    ? findingsFor(record, action, 'review', rules)
+    : [
+        {
+          ruleId: 'document.review.vacant',
+          articles: [52],
+          severity: 'block',
+          subject: { kind: 'document', id: record.doc.id },
+          message: `${slot.label}：没有可以审核的人，请先在“人员与单位”中补录任职或分工。`,
+        },
+      ];
   const label = `${REVIEW_ROLE_LABELS[role]}：${slot.label}`;
   return (
     <StepCard
