@@ -31,6 +31,18 @@ import { SignInTab } from './SignInTab';
 import { PostponeCancel } from './PostponeCancel';
 import { useMeetingsUi } from './use-meetings';
 
+/** The tabs a link may open with ?tab=…; anything else opens 议题. */
+const DETAIL_TABS: readonly string[] = [
+  'agenda',
+  'attendees',
+  'leave',
+  'signin',
+  'materials',
+  'records',
+  'decisions',
+  'reports',
+];
+
 export function MeetingDetail() {
   const { id } = useParams();
   const navigate = useNavigate();
@@ -41,7 +53,8 @@ export function MeetingDetail() {
   const calendar = useMemo(() => currentWorkingCalendar(), []);
   // ?tab=decisions opens a tab directly (links from the ledger and the dashboard).
   const [search, setSearch] = useSearchParams();
-  const tab = search.get('tab') ?? 'agenda';
+  const asked = search.get('tab');
+  const tab = asked !== null && DETAIL_TABS.includes(asked) ? asked : 'agenda';
   const ctx: MeetingRuleContext = useMemo(
     () => ({ registry, calendar, today, meetings }),
     [registry, calendar, today, meetings],
