@@ -191,6 +191,7 @@ async function start(): Promise<void> {
             partition: 'huiwen-print',
             plugins: true,
             sandbox: true,
+            disableBlinkFeatures: 'Auxclick',
             contextIsolation: true,
             nodeIntegration: false,
           },
