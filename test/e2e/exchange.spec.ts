@@ -5,10 +5,11 @@
  * refused with its message and nothing changes; a meeting changed on both sides comes back as a conflict shown
  * side by side and is not overwritten until the clerk chooses; 乙 writes a receipt that 甲 registers.
  */
+import { mkdirSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, TestInfo } from '@playwright/test';
 import { APP_ORIGIN } from '../../electron/main/origin';
 import type { AppInfo } from '../../shared/ipc';
 import { main as packetCli } from '../../scripts/packet';
@@ -129,6 +130,7 @@ async function exportMeeting(page: Page, place: string) {
   await expect(preview).toContainText('区政府常务会议', SAVE);
   await expect(preview).toContainText('未加密');
   await preview.getByRole('button', { name: '选择文件夹并写入' }).click();
+  await expect(page.getByRole('progressbar').or(page.getByRole('status')).first()).toBeVisible(SAVE);
   await expect(page.getByRole('status').filter({ hasText: '数据包已写入并核对' })).toBeVisible(SAVE);
 }
 
@@ -138,6 +140,14 @@ async function openPacketFile(page: Page, relay: { state: { open: string | null 
   await page.getByRole('button', { name: '打开数据包…' }).click();
 }
 
+async function shot(page: Page, testInfo: TestInfo, name: string) {
+  const dir = path.join('test-results', 'screenshots');
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `exchange-${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  await testInfo.attach(`exchange-${name}`, { path: file, contentType: 'image/png' });
+}
+
 const hwpkts = async (folder: string) => (await readdir(folder)).filter((f) => f.endsWith('.hwpkt')).sort();
 
 test('export a meeting to the U 盘, import it on a second PC, re-import, tampered copy, conflict, receipt', async ({
@@ -145,7 +155,7 @@ test('export a meeting to the U 盘, import it on a second PC, re-import, tamper
   browser,
   guard,
   baseURL,
-}) => {
+}, testInfo) => {
   dir = await mkdtemp(path.join(tmpdir(), 'huiwen-exchange-e2e-'));
 
   // ---- PC 甲: sample office, a meeting, exported.
@@ -177,6 +187,7 @@ test('export a meeting to the U 盘, import it on a second PC, re-import, tamper
   const preview = pageB.getByTestId('import-preview');
   await expect(preview).toContainText('首次收到', SAVE);
   await expect(pageB.getByTestId('signer-fingerprint')).toHaveText(fingerprintA);
+  await shot(pageB, testInfo, '01-import-preview');
   await expect(pageB.getByTestId('import-new')).toContainText('区政府常务会议');
   const importButton = preview.getByRole('button', { name: '导入' });
   await expect(importButton).toBeDisabled();
@@ -238,6 +249,7 @@ test('export a meeting to the U 盘, import it on a second PC, re-import, tamper
   const apply = pageB.getByTestId('import-preview').getByRole('button', { name: '导入' });
   await expect(apply).toBeDisabled();
   await expect(pageB.getByText('还有 1 处冲突未选择处理方式。')).toBeVisible();
+  await shot(pageB, testInfo, '02-conflict');
 
   // Not overwritten while undecided: 乙's meeting is still cancelled.
   await pageB.getByRole('tab', { name: '交换登记' }).click();
@@ -267,6 +279,7 @@ test('export a meeting to the U 盘, import it on a second PC, re-import, tamper
   await expect(page.getByTestId('import-done')).toContainText('回执已登记', SAVE);
   await page.getByRole('tab', { name: '交换登记' }).click();
   await expect(page.getByTestId('packet-register')).toContainText('已送达');
+  await shot(page, testInfo, '03-register');
 
   expect(pageErrorsB).toEqual([]);
 });

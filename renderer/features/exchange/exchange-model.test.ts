@@ -42,6 +42,20 @@ describe('exchange model', () => {
     ]);
   });
 
+  it('labels postponement and cancellation with their reasons', () => {
+    const m = (extra: object) => ({ meeting: { id: 'm1', ...extra }, attachments: [] });
+    expect(
+      conflictFields(
+        'meeting',
+        m({ cancelled: { reason: '议题未备好' } }),
+        m({ postponed: { reason: '外出' } }),
+      ),
+    ).toEqual([
+      { field: 'postponed', label: '延期', local: '（空）', incoming: '原因：外出' },
+      { field: 'cancelled', label: '取消', local: '原因：议题未备好', incoming: '（空）' },
+    ]);
+  });
+
   it('shows decision progress as dated notes', () => {
     const d = (progress: unknown[]) => ({ meetingId: 'm1', decision: { id: 'd1', text: '改造', progress } });
     expect(conflictFields('decision', d([]), d([{ on: '2026-03-01', note: '已启动' }]))).toEqual([

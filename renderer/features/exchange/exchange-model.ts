@@ -37,6 +37,12 @@ const MEETING_FIELDS: readonly (readonly [string, string])[] = [
   ['chairId', '主持人'],
   ['recorderId', '记录人'],
   ['state', '会议状态'],
+  ['postponed', '延期'],
+  ['cancelled', '取消'],
+  ['reschedules', '改期记录'],
+  ['important', '重要会议'],
+  ['acting', '代为召集主持'],
+  ['deliveries', '材料送达'],
   ['topics', '议题'],
   ['attendees', '参会人员'],
   ['leaves', '请假'],
@@ -96,6 +102,9 @@ export function displayValue(field: string, value: unknown): string {
     });
     return `${value.length} 项：${items.join('；')}`;
   }
+  const o = value as Record<string, unknown>;
+  if (typeof o['reason'] === 'string')
+    return `原因：${o['reason']}${typeof o['to'] === 'string' ? `（改至 ${o['to']}）` : ''}`;
   const text = canonicalJson(value);
   return text.length > 300 ? `${text.slice(0, 297)}…` : text;
 }
