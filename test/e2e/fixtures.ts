@@ -54,7 +54,7 @@ async function armAutoSignIn(page: Page, appOrigin: string): Promise<void> {
   const settle = async () => {
     if (!page.url().startsWith(appOrigin)) return;
     try {
-      await page.locator(SETTLED).first().waitFor({ state: 'visible', timeout: 20_000 });
+      await page.locator(SETTLED).first().waitFor({ state: 'visible', timeout: 30_000 });
     } catch {
       return; // Let the spec's own assertion report what the page shows instead.
     }
@@ -63,7 +63,7 @@ async function armAutoSignIn(page: Page, appOrigin: string): Promise<void> {
       // 600 000 iterations takes a moment on a loaded machine.
       await expect(
         page.getByRole('navigation', { name: '主导航' }).or(page.getByTestId('recovery-message')),
-      ).toBeVisible({ timeout: 20_000 });
+      ).toBeVisible({ timeout: 45_000 });
     }
   };
   const goto = page.goto.bind(page);
@@ -162,7 +162,7 @@ export const test = base.extend<{ guard: Guard; autoSignIn: boolean }>({
   ],
   page: async ({ page, context, guard, autoSignIn }, use, testInfo) => {
     // Every sign-in derives a PBKDF2 key with 600 000 iterations (a second or more on a loaded machine).
-    testInfo.setTimeout(testInfo.timeout + 20_000);
+    testInfo.setTimeout(testInfo.timeout + 40_000);
     if (autoSignIn) {
       await armAutoSignIn(page, guard.appOrigin);
       armContext(context, guard.appOrigin);
