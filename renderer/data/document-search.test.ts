@@ -88,4 +88,20 @@ describe('searchDocuments (indexed) and scanSearch (baseline) agree', () => {
     const page = await searchDocuments(db, '关于', { limit: 1 });
     expect([ids(page), page.total]).toEqual([['o1'], 3]);
   });
+
+  it('pages the newest of many matches through the date index, like the scan', async () => {
+    const { db } = await seeded();
+    const rows = Array.from({ length: 1_500 }, (_, i) => ({
+      id: `m${String(i).padStart(4, '0')}`,
+      direction: i % 2 === 0 ? 'incoming' : 'outgoing',
+      title: `关于防汛抗旱工作的通知${i}`,
+      registeredOn: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+    }));
+    await db.documents.bulkAdd(rows);
+    const indexed = await searchDocuments(db, '防汛抗旱', { limit: 50 });
+    const scanned = await scanSearch(db, '防汛抗旱', { limit: 50 });
+    expect(indexed.total).toBe(1_500);
+    expect(ids(indexed)).toEqual(ids(scanned));
+    expect(ids(indexed)).toHaveLength(50);
+  });
 });

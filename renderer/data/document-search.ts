@@ -18,6 +18,8 @@ const MAX_TEXT = 20_000;
 const MAX_DEPTH = 5;
 
 export const ID_TOKEN_PREFIX = '@';
+/** Marks a pair token so it never collides with a word of the same letters. */
+export const PAIR_MARK = '~';
 
 let segmenter: Intl.Segmenter | undefined;
 function words(text: string): string[] {
@@ -68,7 +70,14 @@ function collectIds(value: unknown, key: string, out: Set<string>, depth: number
 /** The distinct index tokens of a documents row. */
 export function documentSearchTokens(row: Readonly<Record<string, unknown>>): string[] {
   const tokens = new Set<string>();
-  for (const w of words(searchableText(row))) tokens.add(w);
+  const ws = words(searchableText(row));
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] as string;
+    tokens.add(w);
+    // Adjacent pairs ("安全"+"生产"): a phrase query is answered by the index alone, without reading rows.
+    const next = ws[i + 1];
+    if (next !== undefined) tokens.add(`${PAIR_MARK}${w}${next}`);
+  }
   for (const f of NUMBER_FIELDS) {
     const v = row[f];
     if (typeof v === 'string' && v.trim() !== '') tokens.add(v.trim().toLowerCase());
@@ -127,8 +136,8 @@ export function installSearchTokenHooks(table: HookableTable): void {
 
 // ---------------------------------------------------------------------------------------------------------
 // Querying. A query is whitespace-separated terms; a row matches when every term matches it:
-//  - its text: every word of the term (segmented the same way) begins one of the row's tokens, and a term of
-//    several words also appears verbatim in the text (so "更新项目" does not match "项目…更新");
+//  - its text: a one-word term begins one of the row's words; a term of several words (segmented the same way)
+//    has each adjacent pair of its words adjacent in the text too (so "更新项目" does not match "项目…更新");
 //  - or a unit or person the row names: by a part of the name (“财政”) or of its pinyin initials (“czj”).
 // The indexed search and the plain scan implement exactly this, so the benchmark compares like with like.
 
@@ -192,12 +201,19 @@ async function loadNames(db: SearchableDb): Promise<NameRow[]> {
   return [...units, ...people].map((r) => ({ id: r.id, name: r.name, pinyinInitials: r.pinyinInitials ?? '' }));
 }
 
-const compact = (s: string) => s.toLowerCase().replace(/\s+/g, '');
+/** The index lookups a term's text needs: one word → words starting with it; a phrase → its exact pairs. */
+function pairsOf(term: Term): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < term.words.length; i++) out.push(`${PAIR_MARK}${term.words[i] ?? ''}${term.words[i + 1] ?? ''}`);
+  return out;
+}
 
-function textMatches(term: Term, tokens: readonly string[], row: Readonly<Record<string, unknown>>): boolean {
-  if (term.words.length === 0) return false;
-  if (!term.words.every((w) => tokens.some((t) => t.startsWith(w)))) return false;
-  return term.words.length === 1 || compact(searchableText(row)).includes(compact(term.raw));
+function textMatches(term: Term, tokens: readonly string[]): boolean {
+  const [only, ...more] = term.words;
+  if (only === undefined) return false;
+  if (more.length === 0) return tokens.some((t) => t.startsWith(only) && !t.startsWith(PAIR_MARK) && !t.startsWith(ID_TOKEN_PREFIX));
+  const set = new Set(tokens);
+  return pairsOf(term).every((p) => set.has(p));
 }
 
 function toHit(row: Readonly<Record<string, unknown>>): SearchHit {
@@ -238,7 +254,7 @@ export async function scanSearch(db: SearchableDb, query: string, options: Searc
     const stored = row['searchTokens'];
     const tokens = Array.isArray(stored) ? (stored as string[]) : documentSearchTokens(row);
     const ok = terms.every(
-      (t, i) => textMatches(t, tokens, row) || tokens.some((tok) => nameIdsPerTerm[i]?.has(tok) === true),
+      (t, i) => textMatches(t, tokens) || tokens.some((tok) => nameIdsPerTerm[i]?.has(tok) === true),
     );
     if (ok) hits.push(toHit(row));
   }
@@ -246,57 +262,59 @@ export async function scanSearch(db: SearchableDb, query: string, options: Searc
   return { hits: hits.slice(0, options.limit ?? DEFAULT_LIMIT), total: hits.length };
 }
 
-/** Above this many candidates, the newest are picked through the registeredOn index instead of sorting rows. */
-const SORT_IN_MEMORY_MAX = 1_000;
+/** Up to this many matches are read and sorted; beyond, the newest are found by walking the date index. */
+const SORT_IN_MEMORY_MAX = 300;
+const WALK_CHUNK = 4_000;
+
+/** Keys of rows whose text matches a term, from the index alone. */
+async function textKeys(db: SearchableDb, term: Term): Promise<string[]> {
+  const [only, ...more] = term.words;
+  if (only === undefined) return [];
+  if (more.length === 0) {
+    // Words only (pairs and ids carry a mark, so a plain prefix never reaches them unless it is the mark).
+    if (only.startsWith(PAIR_MARK) || only.startsWith(ID_TOKEN_PREFIX)) return [];
+    return uniq((await db.documents.where('searchTokens').startsWith(only).primaryKeys()) as string[]);
+  }
+  let keys: Set<string> | undefined;
+  for (const pair of pairsOf(term)) {
+    const found = (await db.documents.where('searchTokens').equals(pair).primaryKeys()) as string[];
+    keys = keys === undefined ? new Set(found) : new Set(found.filter((k) => keys?.has(k) === true));
+    if (keys.size === 0) break;
+  }
+  return [...(keys ?? [])];
+}
+
+const uniq = (xs: readonly string[]): string[] => [...new Set(xs)];
 
 /** Search through the `*searchTokens` index: candidate keys per term from the index, intersected. */
 export async function searchDocuments(db: SearchableDb, query: string, options: SearchOptions = {}): Promise<SearchResult> {
   const terms = parseQuery(query);
   if (terms.length === 0) return { hits: [], total: 0 };
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const names = terms.some((t) => t.latin || t.words.length > 0) ? await loadNames(db) : [];
-  // Keys of rows matching each term; multi-word terms also need the verbatim check on the row itself.
+  const names = await loadNames(db);
   let keys: Set<string> | undefined;
   for (const term of terms) {
     const nameTokens = names.filter((n) => nameMatches(term, n)).map((n) => `${ID_TOKEN_PREFIX}${n.id}`);
     const byName =
       nameTokens.length === 0 ? [] : ((await db.documents.where('searchTokens').anyOf(nameTokens).primaryKeys()) as string[]);
-    let byText: string[] = [];
-    if (term.words.length > 0) {
-      let wordKeys: Set<string> | undefined;
-      for (const w of term.words) {
-        const found = (await db.documents.where('searchTokens').startsWith(w).primaryKeys()) as string[];
-        wordKeys = wordKeys === undefined ? new Set(found) : new Set(found.filter((k) => wordKeys?.has(k) === true));
-        if (wordKeys.size === 0) break;
-      }
-      byText = [...(wordKeys ?? [])];
-      if (term.words.length > 1 && byText.length > 0) {
-        // Rows found only by text must pass the verbatim check; name matches need none.
-        const nameSet = new Set(byName);
-        const rows = await db.documents.bulkGet(byText.filter((k) => !nameSet.has(k)));
-        byText = rows
-          .filter((r): r is NonNullable<typeof r> => r !== undefined && compact(searchableText(r)).includes(compact(term.raw)))
-          .map((r) => r.id);
-      }
-    }
-    const termKeys = new Set([...byName, ...byText]);
+    const termKeys = new Set([...byName, ...(await textKeys(db, term))]);
     keys = keys === undefined ? termKeys : new Set([...termKeys].filter((k) => keys?.has(k) === true));
     if (keys.size === 0) return { hits: [], total: 0 };
   }
   const matched = keys ?? new Set<string>();
-  let hits: SearchHit[];
-  let total = matched.size;
   if (options.direction === undefined && matched.size > SORT_IN_MEMORY_MAX) {
-    // Many matches: walk the date index newest first (keys only) and read just the first page of rows.
-    const ordered = (await db.documents.orderBy('registeredOn').reverse().primaryKeys()) as string[];
-    const page = ordered.filter((k) => matched.has(k)).slice(0, limit);
-    hits = (await db.documents.bulkGet(page)).filter((r) => r !== undefined).map(toHit);
-  } else {
-    const rows = (await db.documents.bulkGet([...matched])).filter((r) => r !== undefined);
-    const all = rows.filter((r) => options.direction === undefined || r['direction'] === options.direction).map(toHit);
-    all.sort(newestFirst);
-    total = all.length;
-    hits = all.slice(0, limit);
+    // Many matches: walk the date index newest first, keys only, a chunk at a time, until a page is found.
+    const page: string[] = [];
+    for (let offset = 0; page.length < limit; offset += WALK_CHUNK) {
+      const chunk = (await db.documents.orderBy('registeredOn').reverse().offset(offset).limit(WALK_CHUNK).primaryKeys()) as string[];
+      for (const k of chunk) if (matched.has(k) && page.length < limit) page.push(k);
+      if (chunk.length < WALK_CHUNK) break;
+    }
+    const hits = (await db.documents.bulkGet(page)).filter((r) => r !== undefined).map(toHit);
+    return { hits, total: matched.size };
   }
-  return { hits, total };
+  const rows = (await db.documents.bulkGet([...matched])).filter((r) => r !== undefined);
+  const all = rows.filter((r) => options.direction === undefined || r['direction'] === options.direction).map(toHit);
+  all.sort(newestFirst);
+  return { hits: all.slice(0, limit), total: all.length };
 }

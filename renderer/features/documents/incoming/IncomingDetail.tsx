@@ -321,7 +321,7 @@ function ProposeAndRoute({ record, busy, run, act, today, check, blocks }: StepP
 
 /** A form gap shown like a rule block (the button says why it is disabled). */
 function blockOf(message: string): Finding {
-  return finding('incoming.form.missing', [], 'block', { kind: 'document', id: 'form' }, message);
+  return finding('incoming.form.missing', [54], 'block', { kind: 'document', id: 'form' }, message);
 }
 
 function Instruct({ record, busy, run, act, today, check }: StepProps) {

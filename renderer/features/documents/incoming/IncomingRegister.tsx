@@ -95,8 +95,8 @@ export function IncomingRegister() {
       ) : (
         <>
           <Space wrap className="hw-in-filters" role="group" aria-label="筛选">
-            <Select aria-label="年度" style={{ width: 110 }} allowClear placeholder="全部年度" value={filters.year} options={years.map((y) => ({ value: y, label: `${y}年` }))} onChange={(v?: number) => set({ year: v })} />
-            <Select aria-label="文种" style={{ width: 110 }} allowClear placeholder="全部文种" value={filters.kind} options={DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))} onChange={(v?: DocumentKind) => set({ kind: v })} />
+            <Select aria-label="年度" virtual={false} style={{ width: 110 }} allowClear placeholder="全部年度" value={filters.year} options={years.map((y) => ({ value: y, label: `${y}年` }))} onChange={(v?: number) => set({ year: v })} />
+            <Select aria-label="文种" virtual={false} style={{ width: 110 }} allowClear placeholder="全部文种" value={filters.kind} options={DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))} onChange={(v?: DocumentKind) => set({ kind: v })} />
             <Select
               aria-label="来文单位"
               style={{ width: 220 }}
@@ -109,6 +109,7 @@ export function IncomingRegister() {
             />
             <Select
               aria-label="密级"
+              virtual={false}
               style={{ width: 110 }}
               allowClear
               placeholder="全部密级"
@@ -116,7 +117,7 @@ export function IncomingRegister() {
               options={[{ value: 'none', label: '非涉密' }, ...CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] }))]}
               onChange={(v?: Classification | 'none') => set({ classification: v })}
             />
-            <Select aria-label="状态" style={{ width: 110 }} allowClear placeholder="全部状态" value={filters.state} options={INCOMING_STATES.map((s) => ({ value: s, label: INCOMING_STATE_LABELS[s] }))} onChange={(v?: IncomingState) => set({ state: v })} />
+            <Select aria-label="状态" virtual={false} style={{ width: 110 }} allowClear placeholder="全部状态" value={filters.state} options={INCOMING_STATES.map((s) => ({ value: s, label: INCOMING_STATE_LABELS[s] }))} onChange={(v?: IncomingState) => set({ state: v })} />
             <span data-testid="register-count">共 {rows.length} 件</span>
           </Space>
           <DataTable rows={rows} columns={columns} label="收文登记簿" emptyText="没有符合筛选条件的收文。" maxHeight={460} testId="incoming-register" />

@@ -23,6 +23,7 @@ import {
 } from '../../../../shared/domain/documents/model';
 import { deputyHeadsOn, districtHeadOn, holdersOf, personName, type Registry } from '../../../../shared/domain/registry';
 import { currentWorkingCalendar } from '../../../../shared/calendar';
+import { unitId } from '../../../../shared/domain/ids';
 import { matchesNameQuery, pinyinInitials } from '../../../data/pinyin';
 import { useBridge } from '../../../platform';
 import { FindingsPanel, GatedButton } from '../../../ui/findings';
@@ -146,6 +147,11 @@ export function RegisterForm() {
   };
 
   const grounds = (u: string) => draft.grounds[u] ?? '';
+  /** Heads and leaders of a unit today: only they may countersign (art. 49). */
+  const unitLeaders = (u: string): string[] => [
+    ...holdersOf(registry, 'unitHead', today, unitId(u)),
+    ...holdersOf(registry, 'unitLeader', today, unitId(u)),
+  ];
   const unitLabel = (u: string) => registry.units.find((x) => x.id === u)?.name ?? u;
 
   return (
@@ -171,6 +177,7 @@ export function RegisterForm() {
           <Form.Item label="文种" required {...err('kind')}>
             <Select
               aria-label="文种"
+              virtual={false}
               style={{ width: 140 }}
               value={draft.kind}
               options={DOCUMENT_KINDS.map((k) => ({ value: k, label: DOCUMENT_KIND_LABELS[k] }))}
@@ -188,6 +195,7 @@ export function RegisterForm() {
           <Form.Item label="密级">
             <Select
               aria-label="密级"
+              virtual={false}
               style={{ width: 120 }}
               value={draft.classification ?? 'none'}
               options={[{ value: 'none', label: '非涉密' }, ...CLASSIFICATIONS.map((c) => ({ value: c, label: CLASSIFICATION_LABELS[c] }))]}
@@ -284,7 +292,7 @@ export function RegisterForm() {
                         allowClear
                         placeholder="未会签"
                         value={draft.countersigns[u]?.personId}
-                        options={people.filter((p) => holdersOf(registry, 'unitHead', today, u as never).includes(p.value as never) || holdersOf(registry, 'unitLeader', today, u as never).includes(p.value as never))}
+                        options={people.filter((p) => unitLeaders(u).includes(p.value))}
                         onChange={(v?: string) => update({ countersigns: { ...draft.countersigns, [u]: { ...draft.countersigns[u], personId: v } } })}
                       />
                     </Form.Item>
