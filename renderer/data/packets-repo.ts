@@ -655,6 +655,7 @@ export function packetsRepository(db: HuiwenDb, now: () => Date = () => new Date
     if (r.meta.type === 'decision' && typeof d.decision?.text === 'string') return d.decision.text;
     const row = (r.data as Partial<DocumentRecordData>).row;
     if (r.meta.type === 'document' && typeof row?.title === 'string') return row.title;
+    if (r.meta.type === 'receipt') return `回执：数据包 ${r.meta.id.slice(0, 8)}…`;
     return `${r.meta.type}/${r.meta.id}`;
   };
   const previewOf = (r: IncomingRecord): PreviewRecord => ({

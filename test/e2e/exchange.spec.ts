@@ -118,7 +118,7 @@ async function createMeeting(page: Page, place: string) {
   await expect(page.getByRole('heading', { level: 1, name: /区政府常务会议（/ })).toBeVisible(SAVE);
 }
 
-async function exportMeeting(page: Page, place: string) {
+async function exportMeeting(page: Page, testInfo: TestInfo, place: string) {
   await page.goto('/#/exchange');
   await page.getByRole('tab', { name: '导出' }).click();
   const candidates = page.getByTestId('export-candidates');
@@ -129,6 +129,7 @@ async function exportMeeting(page: Page, place: string) {
   const preview = page.getByTestId('export-preview');
   await expect(preview).toContainText('区政府常务会议', SAVE);
   await expect(preview).toContainText('未加密');
+  await shot(page, testInfo, `00-export-preview-${place}`);
   await preview.getByRole('button', { name: '选择文件夹并写入' }).click();
   await expect(page.getByRole('progressbar').or(page.getByRole('status')).first()).toBeVisible(SAVE);
   await expect(page.getByRole('status').filter({ hasText: '数据包已写入并核对' })).toBeVisible(SAVE);
@@ -162,7 +163,7 @@ test('export a meeting to the U 盘, import it on a second PC, re-import, tamper
   const a = await pcRelay(page, dir, 'jia', guard.appOrigin);
   await loadSampleOffice(page);
   await createMeeting(page, '区政府三楼常务会议室');
-  await exportMeeting(page, '第一次');
+  await exportMeeting(page, testInfo, '第一次');
   const [first] = await hwpkts(a.usb);
   expect(first).toMatch(/^HW-[0-9A-F]{8}-\d{8}-meeting-[0-9a-f]{32}\.hwpkt$/);
   const firstPath = path.join(a.usb, first!);
@@ -234,7 +235,7 @@ test('export a meeting to the U 盘, import it on a second PC, re-import, tamper
   await takeStep(pageB, '取消会议', '端到端测试');
   await expect(pageB.getByText('已取消').first()).toBeVisible(SAVE);
 
-  await exportMeeting(page, '第二次');
+  await exportMeeting(page, testInfo, '第二次');
   const second2 = (await hwpkts(a.usb)).find((f) => f !== first)!;
   const secondPath = path.join(a.usb, second2);
 

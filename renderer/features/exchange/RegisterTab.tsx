@@ -72,6 +72,8 @@ export function RegisterTab({ active }: { active: boolean }) {
         rowKey="id"
         dataSource={rows}
         pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        tableLayout="fixed"
+        scroll={{ x: 1200 }}
         locale={{ emptyText: '还没有收发过数据包。' }}
         expandable={{
           rowExpandable: (r) => (r.conflicts?.length ?? 0) > 0,
@@ -98,19 +100,23 @@ export function RegisterTab({ active }: { active: boolean }) {
               <Tag color={d === 'sent' ? 'blue' : 'green'}>{DIRECTION_LABELS[d]}</Tag>
             ),
           },
-          { title: '类型', dataIndex: 'kind', width: 100, render: (k: PacketKind) => PACKET_KIND_LABELS[k] },
-          { title: '对方单位', dataIndex: 'counterpart' },
-          { title: '事由', dataIndex: 'purpose' },
+          { title: '类型', dataIndex: 'kind', width: 110, render: (k: PacketKind) => PACKET_KIND_LABELS[k] },
+          { title: '对方单位', dataIndex: 'counterpart', width: 150 },
+          { title: '事由', dataIndex: 'purpose', width: 220, ellipsis: { showTitle: true } },
           {
             title: '内容',
             dataIndex: 'items',
+            width: 200,
+            ellipsis: { showTitle: true },
             render: (items: RegisterEntry['items']) => items.map((i) => i.title).join('、'),
           },
-          { title: '经办人', dataIndex: 'operatorName', width: 90 },
-          { title: '结果', dataIndex: 'verdict' },
+          { title: '经办人', dataIndex: 'operatorName', width: 100 },
+          { title: '结果', dataIndex: 'verdict', width: 220 },
           {
             title: '文件',
             dataIndex: 'fileName',
+            width: 200,
+            ellipsis: { showTitle: true },
             render: (f: string, r) => `${f}（${formatBytes(r.sizeBytes)}${r.encrypted ? '，加密' : ''}）`,
           },
         ]}
