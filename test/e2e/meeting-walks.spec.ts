@@ -383,6 +383,18 @@ test('walk 4: 党组会议 with the non-party deputy only 列席; 全体会议 i
   await expect(
     page.getByTestId('attendee-findings').locator('[data-rule="meeting.attendee.plenaryNonVoting"]'),
   ).toHaveCount(0);
+  // Generating the list again brings back a member taken off, and keeps the invitations made by hand.
+  const finance = sample.headOf('czj');
+  await w.takeStep(
+    '移出',
+    '端到端测试：先移出再按规则生成',
+    () => expect(w.attendeeRow(finance)).toHaveCount(0, { timeout: SAVE_TIMEOUT }),
+    w.attendeeRow(finance),
+  );
+  await page.getByRole('button', { name: '按规则生成参会名单' }).click();
+  await expect(w.attendeeRow(finance)).toHaveCount(1, { timeout: SAVE_TIMEOUT });
+  await expect(w.attendeeRow(congress)).toHaveCount(1);
+  await expect(w.attendeeRow(cppcc)).toContainText('列席');
   await w.attendeeRow(cppcc).scrollIntoViewIfNeeded();
   await w.shot('plenary-invited');
 

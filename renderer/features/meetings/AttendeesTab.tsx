@@ -17,12 +17,13 @@ import {
 import {
   checkMeetingStep,
   expectedAttendees,
+  regenerateAttendees,
   type MeetingRuleContext,
 } from '../../../shared/domain/meeting-rules';
 import { personName, unitName, type Registry } from '../../../shared/domain/registry';
 import { auditContext, FindingsPanel, GatedButton } from '../../ui/findings';
 import { storeMessage } from './meetings-store';
-import { addAttendee, attendeeDiff, removeAttendee, requiredAttendees, toAttendee } from './model';
+import { addAttendee, attendeeDiff, removeAttendee, toAttendee } from './model';
 import { meetingsUi } from './use-meetings';
 
 const ROLES = Object.keys(ATTENDEE_ROLE_LABELS) as AttendeeRole[];
@@ -56,11 +57,14 @@ export function AttendeesTab({
     (f, i, all) => ATTENDEE_RULES.test(f.ruleId) && all.findIndex((g) => g.message === f.message) === i,
   );
 
-  const save = async (m: Meeting, context: string) => {
+  /** True when saved; on failure the clerk is told why and the choice on screen stays. */
+  const save = async (m: Meeting, context: string): Promise<boolean> => {
     try {
       await meetingsUi.getState().save(m, context);
+      return true;
     } catch (e) {
       void message.error(storeMessage(e));
+      return false;
     }
   };
 
@@ -97,7 +101,7 @@ export function AttendeesTab({
           type="primary"
           disabled={!canEdit}
           onClick={() =>
-            void save({ ...meeting, attendees: requiredAttendees(meeting, registry) }, '按规则生成参会名单')
+            void save({ ...meeting, attendees: regenerateAttendees(meeting, registry) }, '按规则生成参会名单')
           }
         >
           按规则生成参会名单
@@ -136,16 +140,16 @@ export function AttendeesTab({
                   type="link"
                   size="small"
                   findings={removalWarning(a)}
-                  onConfirm={(reason) =>
-                    save(
+                  onConfirm={async (reason) => {
+                    await save(
                       removeAttendee(meeting, a.personId),
                       auditContext(
                         `移出参会人员${personName(registry, a.personId)}`,
                         removalWarning(a),
                         reason,
                       ),
-                    )
-                  }
+                    );
+                  }}
                 />
               ) : null,
           },
@@ -197,11 +201,13 @@ export function AttendeesTab({
                 const e = expected.find((x) => x.personId === addId);
                 const a: Attendee =
                   e && e.role === addRole ? toAttendee(e) : { personId: addId, role: addRole };
-                await save(
-                  addAttendee(meeting, a),
-                  auditContext(`加入参会人员${personName(registry, addId)}`, addWarning, reason),
-                );
-                setAddId(undefined);
+                if (
+                  await save(
+                    addAttendee(meeting, a),
+                    auditContext(`加入参会人员${personName(registry, addId)}`, addWarning, reason),
+                  )
+                )
+                  setAddId(undefined);
               }}
             />
           ) : null}

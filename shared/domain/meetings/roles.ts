@@ -10,6 +10,7 @@ import {
   MEETING_KIND_ARTICLE,
   MEETING_KIND_LABELS,
   activeTopics,
+  type Attendee,
   type AttendeeRole,
   type Meeting,
   type MeetingKind,
@@ -435,6 +436,24 @@ export function expectedAttendees(m: Meeting, reg: Registry): ExpectedAttendee[]
     }
   }
   return out;
+}
+
+/**
+ * The list after "按规则生成参会名单": everyone the rules require, with the role and topics they imply now
+ * (topics may have changed), followed by the people added by hand (invitations, assistants), who stay; a
+ * regenerate must not silently drop the adjustments made with a reason.
+ */
+export function regenerateAttendees(m: Meeting, reg: Registry): Attendee[] {
+  const required: Attendee[] = expectedAttendees(m, reg)
+    .filter((e) => !e.optional)
+    .map((e) => ({
+      personId: e.personId,
+      role: e.role,
+      ...(e.topicIds && e.topicIds.length > 0 ? { topicIds: [...e.topicIds] } : {}),
+      ...(e.unitId ? { unitId: e.unitId } : {}),
+    }));
+  const ids = new Set(required.map((a) => a.personId));
+  return [...required, ...m.attendees.filter((a) => !ids.has(a.personId))];
 }
 
 /**

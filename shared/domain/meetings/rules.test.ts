@@ -41,6 +41,7 @@ import {
   checkChair,
   expectedAttendees,
   proposeChair,
+  regenerateAttendees,
   topicSetterStatus,
 } from './roles';
 import {
@@ -231,6 +232,27 @@ describe('who sits (arts. 40–44)', () => {
     const required = plen.filter((x) => !x.optional).map((x) => x.personId);
     expect(required).not.toContain('p-npc');
     expect(required).not.toContain('p-tw1');
+  });
+
+  it('regenerating the list keeps the people added by hand and refreshes the required ones (arts. 40–42)', () => {
+    const m = meeting({
+      attendees: [
+        { personId: P('p-fin'), role: 'topicNonVoting', topicIds: [topicId('old')] },
+        { personId: P('p-npc'), role: 'invited' },
+      ],
+    });
+    const list = regenerateAttendees(m, reg);
+    // Required ones from the rules, with the topics they imply now; the invitation stays, after them.
+    expect(list.find((a) => a.personId === 'p-fin')).toEqual({
+      personId: 'p-fin',
+      role: 'topicNonVoting',
+      topicIds: ['t1'],
+      unitId: 'u-fin',
+    });
+    expect(list.at(-1)).toEqual({ personId: 'p-npc', role: 'invited' });
+    expect(list.filter((a) => a.personId === 'p-fin')).toHaveLength(1);
+    const required = expectedAttendees(m, reg).filter((e) => !e.optional);
+    expect(list).toHaveLength(required.length + 1);
   });
 
   it('refuses roles a kind does not know, and members who are not members', () => {
