@@ -65,7 +65,12 @@ function AdminOperators({ myId }: { myId: string }) {
       content: role === 'admin' ? '管理员可以管理操作员账户、印章和人员与单位。' : '文书不能管理账户、印章和人员与单位。',
       okText: `改为${ROLE_LABELS[role]}`,
       cancelText: '取消',
-      onOk: () => run(async () => (await getStore()).operators.setRole(a.id, role), `已把“${a.name}”改为${ROLE_LABELS[role]}。`),
+      onOk: () =>
+        run(async () => {
+          await (await getStore()).operators.setRole(a.id, role);
+          // The session carries the role: one's own change takes effect at the next sign-in, so sign in again now.
+          if (a.id === myId) sessionStore.getState().signOut(`您的角色已改为${ROLE_LABELS[role]}，请重新登录。`);
+        }, `已把“${a.name}”改为${ROLE_LABELS[role]}。`),
     });
   };
 
