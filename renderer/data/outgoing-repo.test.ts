@@ -319,6 +319,82 @@ describe('outgoing repository', () => {
     expect(kept.tasks).toEqual([]);
   });
 
+  it('a 区委+区政府 joint document: our side countersigns (the 区长, after the deputy), never 签发; then numbered 崆发', async () => {
+    const { repo } = await fresh();
+    const joint = record('j1', {
+      kind: 'notice',
+      issuer: { kind: 'partyAndGovernment' },
+      flow: 'downward',
+      recipientLevel: 'subordinate',
+    });
+    await repo.create(joint, ctx);
+    const asSign = await rejection(
+      repo.act(
+        joint.doc.id,
+        { type: 'sign', signature: { personId: head, date: isoDate('2026-03-05'), role: 'sign' } },
+        rules('2026-03-05'),
+        ctx,
+      ),
+    );
+    expect(asSign.message).toContain('本文区政府一方不签发');
+    const early = await rejection(
+      repo.act(
+        joint.doc.id,
+        { type: 'sign', signature: { personId: head, date: isoDate('2026-03-05'), role: 'countersign' } },
+        rules('2026-03-05'),
+        ctx,
+      ),
+    );
+    expect(early.message).toContain('签发前尚缺审核');
+    await repo.act(
+      joint.doc.id,
+      {
+        type: 'review',
+        review: { personId: deputy, role: 'responsibleDeputy', date: isoDate('2026-03-04') },
+      },
+      rules('2026-03-04'),
+      ctx,
+    );
+    await repo.act(
+      joint.doc.id,
+      { type: 'sign', signature: { personId: head, date: isoDate('2026-03-05'), role: 'countersign' } },
+      rules('2026-03-05'),
+      ctx,
+    );
+    expect((await repo.allocateNumber(joint.doc.id, rules('2026-03-05'), ctx)).doc.documentNumber).toBe(
+      '崆发〔2026〕1号',
+    );
+  });
+
+  it('a joint document with another county signed by a 副区长 needs the report to the 区长 first (art. 52)', async () => {
+    const { repo } = await fresh();
+    const peer = record('p1', {
+      kind: 'letter',
+      issuer: {
+        kind: 'governmentWithPeer',
+        counterpartName: '某某县人民政府',
+        counterpartSignerPost: 'deputyGovernmentHead',
+      },
+      flow: 'parallel',
+      recipientLevel: 'peer',
+    });
+    await repo.create(peer, ctx);
+    const sign = {
+      type: 'sign' as const,
+      signature: { personId: deputy, date: isoDate('2026-03-05'), role: 'sign' as const },
+    };
+    expect((await rejection(repo.act(peer.doc.id, sign, rules('2026-03-05'), ctx))).message).toContain(
+      '须事前报告区长',
+    );
+    await repo.act(
+      peer.doc.id,
+      { type: 'reportToHead', on: isoDate('2026-03-04') },
+      rules('2026-03-04'),
+      ctx,
+    );
+    expect((await repo.act(peer.doc.id, sign, rules('2026-03-05'), ctx)).doc.signatures).toHaveLength(1);
+  });
+
   it('stores attachments under the document and logs them on the timeline', async () => {
     const { repo } = await fresh();
     await repo.create(record('o1'), ctx);
