@@ -78,6 +78,8 @@ test('first run creates the administrator; a 文书 added by them can only view 
 });
 
 test('five wrong passwords lock the account for 15 minutes, and a reload does not lift it', async ({ page }) => {
+  // Nine PBKDF2 derivations in the page, each a second or more on a busy machine.
+  test.setTimeout(test.info().timeout + 120_000);
   await firstRun(page);
   await addClerk(page);
   await page.getByRole('button', { name: '退出' }).click();
