@@ -44,11 +44,14 @@ import {
 } from '../../../../shared/domain/documents';
 import { citeArticles } from '../../../../shared/domain/findings';
 import { documentId } from '../../../../shared/domain/ids';
+import type { PdfJob } from '../../../../shared/pdf';
 import { unitName } from '../../../../shared/domain/registry';
 import { currentOperator, getStore } from '../../../data';
 import type { AttachmentRow } from '../../../data';
 import type { OutgoingRuleContext, OutgoingStepRow } from '../../../data/outgoing-repo';
 import { FindingsPanel } from '../../../ui/findings';
+import { PdfPreview } from '../../pdf/PdfPreview';
+import { pdfDocumentOf } from './pdf-job';
 import { BodyEditor } from './BodyEditor';
 import { countdown, signersText } from './model';
 import { OutgoingSteps } from './OutgoingSteps';
@@ -279,6 +282,36 @@ function TimelineTab({ record }: { record: OutgoingRecord }) {
   );
 }
 
+/** The printed document as PDF (GB/T 9704), with the seal once used: preview, print or save. */
+function PreviewButton({ record, rules }: { record: OutgoingRecord; rules: OutgoingRuleContext }) {
+  const [open, setOpen] = useState(false);
+  const [job, setJob] = useState<PdfJob | undefined>(undefined);
+  const show = async () => {
+    const sealed =
+      record.doc.seal !== undefined
+        ? await (await getStore()).seals.sealForPrint().catch(() => undefined)
+        : undefined;
+    const doc = pdfDocumentOf(record, rules.registry, rules.date, sealed ? { seal: sealed.seal } : {});
+    const copies = record.doc.print?.copies ?? 1;
+    setJob(record.doc.classification ? { type: 'copies', doc, count: copies } : { type: 'document', doc });
+    setOpen(true);
+  };
+  return (
+    <span>
+      <Button onClick={() => void show()}>预览 PDF</Button>
+      {job ? (
+        <PdfPreview
+          open={open}
+          onClose={() => setOpen(false)}
+          title={record.doc.title}
+          fileName={`${record.doc.documentNumber ?? record.doc.title}.pdf`}
+          job={job}
+        />
+      ) : null}
+    </span>
+  );
+}
+
 export function OutgoingDetail() {
   const { id } = useParams();
   const navigate = useNavigate();
@@ -348,6 +381,7 @@ export function OutgoingDetail() {
           { key: 'matrix', label: '签发矩阵', span: 2, children: req.reason },
         ]}
       />
+      {doc.print !== undefined ? <PreviewButton record={record} rules={rules} /> : null}
       <Card size="small" title="办理期限">
         <Deadlines record={record} rules={rules} />
       </Card>

@@ -52,7 +52,7 @@ import type { OutgoingRuleContext } from '../../../data/outgoing-repo';
 import { usePlatform } from '../../../platform';
 import { auditContext, FindingsPanel, GatedButton } from '../../../ui/findings';
 import { signerOptions } from './model';
-import { generateOutgoingPdf } from './pdf';
+import { generatePdf } from '../../pdf/use-pdf';
 import { pdfDocumentOf } from './pdf-job';
 import { outgoingUi, storeMessage, useOutgoingUi } from './use-outgoing';
 
@@ -524,8 +524,7 @@ function PrintStep({ record, rules }: StepProps) {
             });
           }
           const doc = pdfDocumentOf(saved, rules.registry, rules.date);
-          const bytes = await generateOutgoingPdf(
-            bridge,
+          const { bytes } = await generatePdf(
             classified ? { type: 'copies', doc, count: copies } : { type: 'document', doc },
           );
           const name = `${saved.doc.documentNumber ?? saved.doc.title}.pdf`;
