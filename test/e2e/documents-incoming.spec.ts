@@ -104,8 +104,13 @@ test('an incoming 请示 missing a countersignature: flagged, completed, routed 
   await expect(page.getByTestId('receipt-number')).toHaveText(/^收〔\d{4}〕1号$/, { timeout: 180_000 });
   await expect(page.getByTestId('incoming-state')).toHaveText('已登记');
   // Stamped with the 收文章 in the PDF worker; the original is kept beside it.
-  await expect(page.getByRole('button', { name: '保存盖章件' })).toBeVisible();
-  await expect(page.getByRole('button', { name: '保存原件' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '查看原件' })).toBeVisible();
+  await page.getByRole('button', { name: '查看盖章件' }).click();
+  const preview = page.getByRole('dialog', { name: /来文（已盖收文章）/ });
+  await expect(preview).toBeVisible();
+  await shot(page, testInfo, '01b-stamped-preview');
+  await page.keyboard.press('Escape');
+  await expect(preview).toBeHidden();
 
   // The missing countersignature blocks 呈批 until it is recorded.
   const route = page.getByTestId('route-card');

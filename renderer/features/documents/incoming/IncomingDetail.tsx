@@ -28,8 +28,8 @@ import {
   type Retention,
 } from '../../../data/incoming-repo';
 import { pinyinInitials, matchesNameQuery } from '../../../data/pinyin';
-import { useBridge } from '../../../platform';
 import { FindingsPanel, GatedButton } from '../../../ui/findings';
+import { PdfPreview } from '../../pdf/PdfPreview';
 import { addresseeText, classificationText, overrideReason, readerOptions } from './model';
 import { leadersOn } from './RegisterForm';
 import { SubHeading } from './SubHeading';
@@ -62,7 +62,6 @@ export function IncomingDetail() {
 
 function Detail({ record }: { record: IncomingRecord }) {
   const navigate = useNavigate();
-  const bridge = useBridge();
   const { message } = App.useApp();
   const registry = useIncoming((s) => s.registry);
   const act = useIncoming((s) => s.act);
@@ -70,6 +69,7 @@ function Detail({ record }: { record: IncomingRecord }) {
   const calendar = useMemo(() => currentWorkingCalendar(), []);
   const [steps, setSteps] = useState<readonly IncomingStepRow[]>([]);
   const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<{ title: string; fileName: string; bytes: Uint8Array } | undefined>(undefined);
   const doc = record.doc;
   const id = doc.id as DocumentId;
 
@@ -103,7 +103,7 @@ function Detail({ record }: { record: IncomingRecord }) {
     }
   };
 
-  const saveAttachment = async (attachmentId: string | undefined, name: string) => {
+  const openAttachment = async (attachmentId: string | undefined, title: string, fileName: string) => {
     if (attachmentId === undefined) return;
     const row = await (await getStore()).incoming.attachment(attachmentId);
     if (row === undefined) {
@@ -111,8 +111,7 @@ function Detail({ record }: { record: IncomingRecord }) {
       return;
     }
     const bytes = row.bytes instanceof Uint8Array ? row.bytes : new Uint8Array(await row.bytes.arrayBuffer());
-    const r = await bridge.saveFile(name, bytes, [{ name: 'PDF 文件', extensions: ['pdf'] }]);
-    if (!r.ok) void message.error(`保存失败：${r.error.message}`);
+    setPreview({ title, fileName, bytes });
   };
 
   return (
@@ -147,13 +146,20 @@ function Detail({ record }: { record: IncomingRecord }) {
       {record.originalAttachmentId !== undefined ? (
         <Space className="hw-in-mt">
           {record.stampedAttachmentId !== undefined ? (
-            <Button onClick={() => void saveAttachment(record.stampedAttachmentId, `${record.receiptNumber}-盖章件.pdf`)}>保存盖章件</Button>
+            <Button onClick={() => void openAttachment(record.stampedAttachmentId, '来文（已盖收文章）', `${record.receiptNumber}-盖章件.pdf`)}>查看盖章件</Button>
           ) : (
             <Tag>未加盖收文章</Tag>
           )}
-          <Button onClick={() => void saveAttachment(record.originalAttachmentId, `${record.receiptNumber}-原件.pdf`)}>保存原件</Button>
+          <Button onClick={() => void openAttachment(record.originalAttachmentId, '来文原件', `${record.receiptNumber}-原件.pdf`)}>查看原件</Button>
         </Space>
       ) : null}
+      <PdfPreview
+        open={preview !== undefined}
+        onClose={() => setPreview(undefined)}
+        title={preview?.title ?? '来文'}
+        fileName={preview?.fileName ?? '来文.pdf'}
+        {...(preview === undefined ? {} : { bytes: preview.bytes })}
+      />
 
       <div className="hw-in-columns">
         <div className="hw-in-main">

@@ -22,6 +22,7 @@ import { EmptyState } from '../../../ui';
 import { exportXlsx } from '../../../ui/xlsx';
 import { DataTable, type Column } from '../../registry/DataTable';
 import { classificationText, exportFileName, filterRecords, registerColumns, yearsOf } from './model';
+import { NumberingSettings } from './NumberingSettings';
 import { SubHeading } from './SubHeading';
 import { useIncoming } from './use-incoming';
 
@@ -81,6 +82,7 @@ export function IncomingRegister() {
         intro="按年度、文种、来文单位、密级和状态筛选；点击标题办理。"
         extra={
           <Space>
+            <NumberingSettings year={Number(today.slice(0, 4))} />
             <Button onClick={() => void doExport()} loading={exporting} disabled={rows.length === 0}>
               导出 Excel
             </Button>

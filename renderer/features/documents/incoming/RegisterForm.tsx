@@ -114,19 +114,18 @@ export function RegisterForm() {
       if (pdf !== undefined) {
         const year = Number(today.slice(0, 4));
         expectedNumber = await act((repo) => repo.peekNumber(year));
-        const stamp = await stampReceived(bridge, pdf.bytes, {
+        const stamp = await stampReceived(pdf.bytes, {
           unit: officeName ?? '区人民政府办公室',
           number: expectedNumber,
           date: isIsoDate(draft.receivedOn) ? draft.receivedOn : today,
           copies: draft.copies,
           ...(draft.classification === undefined ? {} : { classification: CLASSIFICATION_LABELS[draft.classification] }),
         });
-        if (!stamp.ok && stamp.fatal) {
+        if (!stamp.ok) {
           setPdfError(stamp.message);
           return;
         }
-        if (!stamp.ok) void message.warning(stamp.message, 8);
-        file = { name: pdf.name, original: pdf.bytes, ...(stamp.ok ? { stamped: stamp.bytes } : {}) };
+        file = { name: pdf.name, original: pdf.bytes, stamped: stamp.bytes };
       }
       const record = await act((repo) =>
         repo.register(

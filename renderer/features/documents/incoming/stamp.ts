@@ -1,15 +1,15 @@
 /**
- * 收文章 on page 1 of a received PDF, in the PDF Worker (a large or hostile file never freezes the page). The
- * original bytes are never changed: the caller keeps them beside the stamped copy.
+ * 收文章 on page 1 of a received PDF, in the PDF Worker with the page's fonts (renderer/features/pdf/use-pdf.ts),
+ * so a large or hostile file never freezes the page. The original bytes are never changed: the caller keeps
+ * them beside the stamped copy.
  */
-import type { HuiwenBridge } from '../../../../shared/ipc';
-import { FONT_ROLES, MAX_RECEIVED_PDF_BYTES, type FontSet, type ReceiptStamp } from '../../../../shared/pdf';
-import { createPdfClient, type PdfClient } from '../../pdf/client';
+import { MAX_RECEIVED_PDF_BYTES, type ReceiptStamp } from '../../../../shared/pdf';
+import { generatePdf } from '../../pdf/use-pdf';
 
 export type StampOutcome =
   | { readonly ok: true; readonly bytes: Uint8Array }
-  /** Not stamped; `message` tells the clerk why and what to do. `fatal`: the file itself is unusable. */
-  | { readonly ok: false; readonly fatal: boolean; readonly message: string };
+  /** Not stamped; `message` tells the clerk why and what to do. */
+  | { readonly ok: false; readonly message: string };
 
 /** Cheap checks before the file goes anywhere: size and the PDF header. */
 export function checkReceivedPdf(bytes: Uint8Array): string | undefined {
@@ -20,43 +20,15 @@ export function checkReceivedPdf(bytes: Uint8Array): string | undefined {
   return undefined;
 }
 
-/** The PC's role fonts as a full set: a missing role borrows another face (marked as a stand-in). */
-export function fontSetOf(faces: readonly { id: string; family: string; roles: readonly string[]; bytes: Uint8Array; standIn: boolean }[]): FontSet | undefined {
-  const first = faces[0];
-  if (first === undefined) return undefined;
-  const entries = FONT_ROLES.map((role) => {
-    const f = faces.find((x) => x.roles.includes(role));
-    const face = f ?? first;
-    return [role, { id: face.id, family: face.family, bytes: face.bytes, standIn: f === undefined ? true : face.standIn }] as const;
-  });
-  return Object.fromEntries(entries) as unknown as FontSet;
-}
-
-let client: PdfClient | undefined;
-
-export async function stampReceived(
-  bridge: Pick<HuiwenBridge, 'systemFonts'>,
-  original: Uint8Array,
-  stamp: ReceiptStamp,
-): Promise<StampOutcome> {
+export async function stampReceived(original: Uint8Array, stamp: ReceiptStamp): Promise<StampOutcome> {
   const bad = checkReceivedPdf(original);
-  if (bad !== undefined) return { ok: false, fatal: true, message: bad };
-  const fonts = await bridge.systemFonts().catch(() => undefined);
-  const set = fonts?.ok === true ? fontSetOf(fonts.value) : undefined;
-  if (set === undefined) {
-    return {
-      ok: false,
-      fatal: false,
-      message: '本机没有可用于收文章的字体，未加盖收文章；原件已保存。请在桌面版会文中登记，或安装仿宋、黑体字体。',
-    };
-  }
-  client ??= createPdfClient();
+  if (bad !== undefined) return { ok: false, message: bad };
   try {
     // A copy goes to the Worker: the original stays untouched here.
-    const out = await client.run({ type: 'stamp', pdf: original.slice(), stamp }, set);
+    const out = await generatePdf({ type: 'stamp', pdf: original.slice(), stamp });
     return { ok: true, bytes: out.bytes };
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return { ok: false, fatal: true, message: `${why.replace(/[。.]$/, '')}。该文件无法加盖收文章，请核对文件或请来文单位重新发送。` };
+    const why = e instanceof Error && e.message !== '' ? e.message.replace(/[。.]$/, '') : '加盖收文章失败';
+    return { ok: false, message: `${why}。该文件无法加盖收文章，请核对文件或请来文单位重新发送；也可以不附 PDF 先登记。` };
   }
 }
