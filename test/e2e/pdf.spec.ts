@@ -155,7 +155,7 @@ test('browser bridge: 打印 prints an iframe holding the loaded pages', async (
   await dialog.getByRole('button', { name: '打印', exact: true }).click();
   await expect
     .poll(() => page.evaluate(() => (window as unknown as { __prints: unknown[] }).__prints), {
-      timeout: 30_000,
+      timeout: PDF_TIMEOUT,
     })
     .toEqual([{ images: expect.any(Number), loaded: true, testid: 'pdf-print-frame' }]);
   const [call] = await page.evaluate(
