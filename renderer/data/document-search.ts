@@ -275,14 +275,33 @@ async function textKeys(db: SearchableDb, term: Term): Promise<string[]> {
     if (only.startsWith(PAIR_MARK) || only.startsWith(ID_TOKEN_PREFIX)) return [];
     return uniq((await db.documents.where('searchTokens').startsWith(only).primaryKeys()) as string[]);
   }
+  // Rarest pair first (IndexedDB counts an index range natively); few candidates are checked on their rows
+  // instead of fetching the long key lists of common pairs such as "的通知".
+  const pairs = pairsOf(term);
+  const counts = await Promise.all(pairs.map((p) => db.documents.where('searchTokens').equals(p).count()));
+  const order = pairs.map((p, i) => ({ p, n: counts[i] ?? 0 })).sort((a, b) => a.n - b.n);
   let keys: Set<string> | undefined;
-  for (const pair of pairsOf(term)) {
-    const found = (await db.documents.where('searchTokens').equals(pair).primaryKeys()) as string[];
+  for (const [i, { p }] of order.entries()) {
+    if (keys !== undefined && keys.size <= VERIFY_ON_ROWS_MAX) {
+      const rest = new Set(order.slice(i).map((x) => x.p));
+      const rows = await db.documents.bulkGet([...keys]);
+      return rows
+        .filter((r): r is NonNullable<typeof r> => r !== undefined)
+        .filter((r) => {
+          const own = new Set(Array.isArray(r['searchTokens']) ? (r['searchTokens'] as string[]) : documentSearchTokens(r));
+          return [...rest].every((x) => own.has(x));
+        })
+        .map((r) => r.id);
+    }
+    const found = (await db.documents.where('searchTokens').equals(p).primaryKeys()) as string[];
     keys = keys === undefined ? new Set(found) : new Set(found.filter((k) => keys?.has(k) === true));
     if (keys.size === 0) break;
   }
   return [...(keys ?? [])];
 }
+
+/** Below this many candidates, the remaining pairs of a phrase are checked on the rows themselves. */
+const VERIFY_ON_ROWS_MAX = 500;
 
 const uniq = (xs: readonly string[]): string[] => [...new Set(xs)];
 
