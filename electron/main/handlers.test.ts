@@ -297,3 +297,69 @@ describe('createHandlers', () => {
     expect(await nodeFs.readdir(path.join(dir, 'print'))).toEqual([]);
   });
 });
+
+describe('readGrantedFile (packet read-back)', () => {
+  async function granted() {
+    const usb = path.join(dir, 'U盘');
+    await nodeFs.mkdir(path.join(usb, '数据包'), { recursive: true });
+    const handlers = createHandlers(
+      deps({ folder: [usb] }, { newGrantId: () => '3b241101-e2bb-4255-8caf-4136c566a962' }),
+    );
+    const grant = await handlers.chooseFolder('选择 U 盘');
+    return { usb, handlers, grantId: grant!.grantId };
+  }
+
+  it('reads back exactly what was written into the granted folder', async () => {
+    const { handlers, grantId } = await granted();
+    await handlers.writeFilesAtomic(grantId, [{ relativePath: '数据包/p.hwpkt', bytes: text('PK包') }]);
+    const back = await handlers.readGrantedFile(grantId, '数据包/p.hwpkt');
+    expect(back).toEqual(text('PK包'));
+    expect(Object.getPrototypeOf(back)).toBe(Uint8Array.prototype);
+  });
+
+  it('refuses an unknown grant', async () => {
+    const { handlers } = await granted();
+    const e = await rejection(handlers.readGrantedFile('00000000-0000-4000-8000-000000000000', 'p.hwpkt'));
+    expect(e.code).toBe('not-granted');
+  });
+
+  it('refuses .. and absolute paths even without the IPC schema in front', async () => {
+    const { handlers, grantId } = await granted();
+    await nodeFs.writeFile(path.join(dir, 'secret.txt'), 'secret');
+    for (const p of [
+      '../secret.txt',
+      '数据包/../../secret.txt',
+      path.join(dir, 'secret.txt'),
+      './x',
+      'a\\b',
+    ]) {
+      const e = await rejection(handlers.readGrantedFile(grantId, p));
+      expect(['invalid-payload', 'not-granted', 'io-failed']).toContain(e.code);
+      expect(e.message).not.toContain('secret');
+    }
+  });
+
+  it('refuses a symlinked file or folder that leads out of the granted folder', async () => {
+    const { usb, handlers, grantId } = await granted();
+    const outside = path.join(dir, 'outside');
+    await nodeFs.mkdir(outside);
+    await nodeFs.writeFile(path.join(outside, 'secret.txt'), 'secret');
+    await nodeFs.symlink(path.join(outside, 'secret.txt'), path.join(usb, 'link.hwpkt'));
+    await nodeFs.symlink(outside, path.join(usb, 'out'), 'dir');
+    for (const p of ['link.hwpkt', 'out/secret.txt']) {
+      const e = await rejection(handlers.readGrantedFile(grantId, p));
+      expect(e.code).toBe('not-granted');
+      expect(e.message).toBe(HANDLER_MESSAGES.readBackOutside);
+    }
+  });
+
+  it('says in Chinese when the file is gone or is a folder', async () => {
+    const { handlers, grantId } = await granted();
+    expect((await rejection(handlers.readGrantedFile(grantId, '没有.hwpkt'))).message).toBe(
+      HANDLER_MESSAGES.readBackMissing,
+    );
+    expect((await rejection(handlers.readGrantedFile(grantId, '数据包'))).message).toBe(
+      HANDLER_MESSAGES.notAFile,
+    );
+  });
+});

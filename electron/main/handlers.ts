@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import * as nodeFs from 'node:fs/promises';
 import path from 'node:path';
 import { shanghaiTimestamp } from '../../shared/audit';
+import { READ_GRANTED_MAX_BYTES } from '../../shared/ipc';
 import type {
   AppInfo,
   BackupInfo,
@@ -33,6 +34,7 @@ import { readAuditHeadFile, writeAuditHeadFile } from './audit-head';
 import { createBackupStore, type BackupStore } from './backup/backup-store';
 import { createChunkedExports } from './backup/chunked-export';
 import { HandlerError } from './errors';
+import { isInside } from './protocol';
 
 export interface HandlerDeps {
   readonly appInfo: () => AppInfo;
@@ -92,6 +94,9 @@ export const HANDLER_MESSAGES = {
   noDataFolder: '这个版本的会文没有设置数据文件夹，无法使用备份。请使用会文桌面版。',
   noPrinting: '这个版本的会文不能直接打印。请先“保存 PDF”，再用 PDF 阅读器打开并打印。',
   printFailed: '打印没有成功：未能把文件交给打印程序。请检查打印机是否连接、磁盘是否已满，然后重试。',
+  readBackMissing: '刚写入的文件读不回来：可能 U 盘已拔出或文件被其他程序移走。请检查 U 盘后重新导出。',
+  readBackOutside:
+    '要读取的文件不在所选文件夹内（可能是指向别处的快捷方式），已拒绝读取。请重新选择文件夹后再导出。',
   partialWrite: (written: number, failed: string) =>
     `已写入 ${written} 个文件，“${failed}”未能写入，其余文件未写。请检查磁盘空间或 U 盘是否已拔出，然后重新导出。`,
 } as const;
@@ -279,6 +284,46 @@ export function createHandlers(deps: HandlerDeps): HuiwenHandlers {
       } finally {
         await fs.unlink(file).catch(() => undefined);
       }
+    },
+
+    async readGrantedFile(grantId: string, relativePath: string): Promise<Uint8Array> {
+      const root = grants.get(grantId);
+      if (root === undefined) throw new HandlerError('not-granted', HANDLER_MESSAGES.notGranted);
+      // Same containment rule as writeFilesAtomic, but on the file itself: realpath follows every symlink
+      // (folders and the file), so a link planted on the stick cannot make us read outside the grant.
+      const segments = relativePath.split('/');
+      if (segments.some((s) => s === '' || s === '.' || s === '..' || s.includes('\\')))
+        throw new HandlerError('invalid-payload', HANDLER_MESSAGES.readBackOutside);
+      let realRoot: string;
+      let real: string;
+      try {
+        realRoot = await fs.realpath(root);
+        real = await fs.realpath(path.join(realRoot, ...segments));
+      } catch {
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.readBackMissing);
+      }
+      if (!isInside(realRoot, real) || real === realRoot)
+        throw new HandlerError('not-granted', HANDLER_MESSAGES.readBackOutside);
+      let size: number;
+      try {
+        const stat = await fs.stat(real);
+        if (!stat.isFile()) throw new HandlerError('io-failed', HANDLER_MESSAGES.notAFile);
+        size = stat.size;
+      } catch (error) {
+        if (error instanceof HandlerError) throw error;
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.readBackMissing);
+      }
+      if (size > READ_GRANTED_MAX_BYTES)
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.tooLarge(READ_GRANTED_MAX_BYTES));
+      let data: Uint8Array;
+      try {
+        data = await fs.readFile(real);
+      } catch {
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.readBackMissing);
+      }
+      if (data.byteLength > READ_GRANTED_MAX_BYTES)
+        throw new HandlerError('io-failed', HANDLER_MESSAGES.tooLarge(READ_GRANTED_MAX_BYTES));
+      return new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
     },
   } satisfies HuiwenHandlers;
 }

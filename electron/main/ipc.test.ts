@@ -57,6 +57,7 @@ const validArgs: { readonly [K in IpcMethod]: unknown[] } = {
   recordedAuditHead: [],
   systemFonts: [],
   printPdf: [new TextEncoder().encode('%PDF-1.7'), { duplex: 'long-edge', jobName: '会议通知' }],
+  readGrantedFile: ['3b241101-e2bb-4255-8caf-4136c566a962', '会文数据包/a.hwpkt'],
 };
 
 describe('invokeValidated', () => {
@@ -289,6 +290,7 @@ describe('invokeValidated fuzz (fast-check)', () => {
         jobName: fc.string({ minLength: 1, maxLength: 200 }),
       }),
     ),
+    readGrantedFile: fc.tuple(fc.uuid(), relativePath),
   };
 
   it('valid payloads from our top frame always reach the handler unchanged', async () => {

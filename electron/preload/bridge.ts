@@ -37,5 +37,6 @@ export function createBridge(invoke: Invoke): HuiwenBridge {
     recordedAuditHead: forward('recordedAuditHead'),
     systemFonts: forward('systemFonts'),
     printPdf: forward('printPdf'),
+    readGrantedFile: forward('readGrantedFile'),
   } satisfies HuiwenBridge);
 }

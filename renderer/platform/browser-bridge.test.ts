@@ -36,6 +36,11 @@ class FakeDir implements DirectoryHandleLike {
           abort: async () => undefined,
         };
       },
+      getFile: async () => {
+        const bytes = this.files.get(name);
+        if (!bytes) throw domError('NotFoundError');
+        return { name, size: bytes.byteLength, arrayBuffer: async () => bytes.slice().buffer };
+      },
     };
   }
 }
@@ -335,5 +340,23 @@ describe('browser bridge: backups and chunked export', () => {
     expect(
       expectError(await none.bridge.printPdf(pdf, { duplex: 'simplex', jobName: 'x' }), 'io-failed'),
     ).toContain('保存 PDF');
+  });
+});
+
+describe('browser readGrantedFile', () => {
+  it('reads back a file written into the granted folder, and refuses what it cannot read', async () => {
+    const { bridge } = makeEnv();
+    const grant = await bridge.chooseFolder('选择 U 盘');
+    if (!grant.ok || !grant.value) throw new Error('no grant');
+    const { grantId } = grant.value;
+    const bytes = new TextEncoder().encode('数据包');
+    expect((await bridge.writeFilesAtomic(grantId, [{ relativePath: '包/p.hwpkt', bytes }])).ok).toBe(true);
+    expect(await bridge.readGrantedFile(grantId, '包/p.hwpkt')).toEqual({ ok: true, value: bytes });
+    const missing = await bridge.readGrantedFile(grantId, '包/没有.hwpkt');
+    expect(missing.ok).toBe(false);
+    const escape = await bridge.readGrantedFile(grantId, '../p.hwpkt');
+    expect(escape.ok ? undefined : escape.error.code).toBe('invalid-payload');
+    const stale = await bridge.readGrantedFile('00000000-0000-4000-8000-999999999999', 'p.hwpkt');
+    expect(stale.ok ? undefined : stale.error.code).toBe('not-granted');
   });
 });

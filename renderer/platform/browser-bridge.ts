@@ -6,7 +6,7 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
-import { BUNDLED_FONT_URL_DIR, BUNDLED_FONTS, ipcArgSchemas } from '../../shared/ipc';
+import { BUNDLED_FONT_URL_DIR, BUNDLED_FONTS, ipcArgSchemas, READ_GRANTED_MAX_BYTES } from '../../shared/ipc';
 import type {
   AppInfo,
   BackupInfo,
@@ -37,6 +37,8 @@ export interface WritableLike {
 }
 export interface FileHandleLike {
   createWritable(): Promise<WritableLike>;
+  /** The file as stored now (the read-back check after a packet export); absent in very old fakes. */
+  getFile?(): Promise<PickedFileLike>;
 }
 export interface DirectoryHandleLike {
   readonly name: string;
@@ -307,6 +309,29 @@ export function createBrowserBridge(env: BrowserEnv): HuiwenBridge {
     return ok(undefined);
   };
 
+  // Reads go through the same directory handle the user granted: the File System Access API cannot step
+  // outside it (no '..', no symlinks), and the schema has already refused such paths.
+  const readGrantedFile = async (grantId: string, relativePath: string): Promise<IpcResult<Uint8Array>> => {
+    const bad = checkArgs(ipcArgSchemas.readGrantedFile, [grantId, relativePath]);
+    if (bad) return bad;
+    const root = grants.get(grantId);
+    if (!root)
+      return fail('not-granted', '文件夹的使用权限已失效（例如页面刷新过），请重新点击“选择文件夹”。');
+    try {
+      const segments = relativePath.split('/');
+      const fileName = segments.pop() as string;
+      let dir = root;
+      for (const seg of segments) dir = await dir.getDirectoryHandle(seg, { create: false });
+      const handle = await dir.getFileHandle(fileName, { create: false });
+      if (!handle.getFile) return fail('io-failed', '当前浏览器不能读回写入的文件，请使用会文桌面版。');
+      const file = await handle.getFile();
+      if (file.size > READ_GRANTED_MAX_BYTES) return fail('io-failed', '文件超过 200 MiB，无法读回核对。');
+      return ok(new Uint8Array(await file.arrayBuffer()));
+    } catch (e) {
+      return { ok: false, error: browserErrorToIpcError(e) };
+    }
+  };
+
   // A browser cannot see the PC's fonts: the fonts bundled with the app are what it has.
   const systemFonts = async (): Promise<IpcResult<readonly SystemFontFace[]>> => {
     const fetchBytes = env.fetchBytes;
@@ -363,5 +388,6 @@ export function createBrowserBridge(env: BrowserEnv): HuiwenBridge {
     recordedAuditHead: async (): Promise<IpcResult<RecordedAuditHead | null>> => ok(null),
     systemFonts,
     printPdf,
+    readGrantedFile,
   });
 }

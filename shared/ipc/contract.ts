@@ -176,7 +176,17 @@ export interface HuiwenHandlers {
   systemFonts(): Promise<readonly SystemFontFace[]>;
   /** Prints a PDF, exactly its pages, through the OS print dialog; main keeps the file only in the data folder. */
   printPdf(bytes: Uint8Array, options: PrintOptions): Promise<PrintReport>;
+  // Added for packet export's read-back check (backward compatible: nothing above changed).
+  /**
+   * Reads back a file in a folder granted this session (the path stays inside it: no '..', no absolute
+   * paths, no symlink leading out). Capped at READ_GRANTED_MAX_BYTES, the packet size limit of one IPC
+   * message; larger files are refused with a Chinese message.
+   */
+  readGrantedFile(grantId: string, relativePath: string): Promise<Uint8Array>;
 }
+
+/** Largest file `readGrantedFile` returns: 200 MiB, as `openFile` and one packet entry. */
+export const READ_GRANTED_MAX_BYTES = 200 * 1024 * 1024;
 
 export type IpcMethod = keyof HuiwenHandlers;
 
@@ -211,6 +221,7 @@ export const IPC_METHODS = [
   'recordedAuditHead',
   'systemFonts',
   'printPdf',
+  'readGrantedFile',
 ] as const satisfies readonly IpcMethod[];
 
 type MissingMethods = Exclude<IpcMethod, (typeof IPC_METHODS)[number]>;

@@ -88,4 +88,5 @@ export const ipcArgSchemas = {
       .refine((b) => b.byteLength <= MAX_FILE_BYTES, '文件超过 200 MiB'),
     z.object({ duplex: z.enum(['simplex', 'long-edge', 'short-edge']), jobName: shortText }).strict(),
   ]),
+  readGrantedFile: z.tuple([z.string().uuid(), relativePath]),
 } as const satisfies { readonly [K in IpcMethod]: z.ZodType<Parameters<HuiwenHandlers[K]>> };
