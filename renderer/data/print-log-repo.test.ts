@@ -60,6 +60,25 @@ describe('print log', () => {
     expect((await repo.listPrints()).map((p) => p.id)).toEqual([second.id, first.id]);
   });
 
+  it('starts a new print run after the highest 份号 printed for that document', async () => {
+    const { repo } = await fresh();
+    expect(await repo.nextCopyNumber('doc-1')).toBe(1);
+    await repo.recordPrint({
+      documentId: 'doc-1',
+      documentTitle: 'A',
+      classification: '秘密',
+      copyNumbers: [1, 2, 3],
+    });
+    await repo.recordPrint({
+      documentId: 'doc-2',
+      documentTitle: 'B',
+      classification: '秘密',
+      copyNumbers: [9],
+    });
+    expect(await repo.nextCopyNumber('doc-1')).toBe(4);
+    expect(await repo.nextCopyNumber('doc-2')).toBe(10);
+  });
+
   it('refuses empty or repeated copy numbers and writes nothing', async () => {
     const { repo } = await fresh();
     for (const copyNumbers of [[], [1, 1], [0]]) {

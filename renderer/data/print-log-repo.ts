@@ -40,6 +40,8 @@ export interface PrintLogRepository {
   recordPrint(input: RecordPrintInput): Promise<PrintRecord>;
   /** Prints of one document (or all), newest first. */
   listPrints(documentId?: string): Promise<PrintRecord[]>;
+  /** The 份号 a new print run of this document starts at: one past the highest already printed (1 at first). */
+  nextCopyNumber(documentId: string): Promise<number>;
 }
 
 /** "000001、000002" as the 份号 are printed. */
@@ -94,6 +96,12 @@ export function printLogRepository(db: HuiwenDb, now: () => Date = () => new Dat
               (r) => r['kind'] === PRINT_STEP_KIND,
             );
       return (rows as unknown as PrintRecord[]).sort((a, b) => b.at.localeCompare(a.at));
+    },
+
+    async nextCopyNumber(documentId) {
+      const rows = await db.documentSteps.where('documentId').equals(documentId).toArray();
+      const prints = (rows as unknown as PrintRecord[]).filter((r) => r.kind === PRINT_STEP_KIND);
+      return prints.reduce((high, p) => Math.max(high, ...p.copyNumbers), 0) + 1;
     },
   };
 }

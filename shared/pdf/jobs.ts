@@ -23,6 +23,8 @@ export type PdfJob =
       readonly type: 'copies';
       readonly doc: OfficialDocument;
       readonly count: number;
+      /** 份号 of the first copy; a reprint continues after the numbers already issued. Default 1. */
+      readonly firstCopy?: number;
       readonly options?: RenderOptions;
     }
   | { readonly type: 'notice'; readonly notice: MeetingNotice; readonly options?: RenderOptions }
@@ -58,7 +60,7 @@ export async function handlePdfRequest(req: PdfRequest, subsetter: FontSubsetter
         value = await renderDocument(job.doc, env, job.options);
         break;
       case 'copies':
-        value = await renderCopiesCombined(job.doc, env, job.count, job.options);
+        value = await renderCopiesCombined(job.doc, env, job.count, job.options, job.firstCopy);
         break;
       case 'notice':
         value = await renderMeetingNotice(job.notice, env, job.options);

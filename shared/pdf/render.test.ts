@@ -533,6 +533,17 @@ describe('numbered classified copies', () => {
     });
     expect(new Set(copies.map((c) => Buffer.from(c.bytes).toString('base64'))).size).toBe(3);
   }, 120_000);
+
+  it('continues a reprint after the numbers already issued, and refuses numbers past 999999', async () => {
+    const doc = { ...HAN, format: 'standard' as const, classification: { level: '秘密', term: '1年' } };
+    const reprint = await renderCopies(doc, env, 2, {}, 4);
+    expect(reprint.map((c) => squash(pageText(textLines(c.bytes)[0] ?? [])))).toEqual([
+      expect.stringContaining('000004'),
+      expect.stringContaining('000005'),
+    ]);
+    await expect(renderCopies(doc, env, 2, {}, 999_999)).rejects.toThrow(/份号/);
+    await expect(renderCopies(doc, env, 1, {}, 0)).rejects.toThrow(/份号/);
+  }, 120_000);
 });
 
 describe('stampReceivedPdf', () => {

@@ -129,18 +129,24 @@ export async function renderDocument(
   );
 }
 
-/** N distinct numbered copies (份号 000001…), one PDF each; fonts are subset once. */
+/**
+ * N distinct numbered copies (份号 firstCopy…firstCopy+N-1, 000001… by default), one PDF each; fonts are subset
+ * once. A reprint starts after the last number already issued, so no two paper copies share a 份号.
+ */
 export async function renderCopies(
   doc: OfficialDocument,
   env: PdfEnv,
   count: number,
   options: RenderOptions = {},
+  firstCopy = 1,
 ): Promise<RenderResult[]> {
   if (!Number.isInteger(count) || count < 1 || count > 999_999)
     throw new RangeError('印制份数应为 1 到 999999 之间的整数');
+  if (!Number.isInteger(firstCopy) || firstCopy < 1 || firstCopy + count - 1 > 999_999)
+    throw new RangeError('份号应在 000001 到 999999 之间');
   const cache: SubsetCache = new Map();
   const out: RenderResult[] = [];
-  for (let n = 1; n <= count; n++)
+  for (let n = firstCopy; n < firstCopy + count; n++)
     out.push(await renderDocument({ ...doc, copyNumber: n }, env, options, cache));
   return out;
 }
@@ -151,8 +157,9 @@ export async function renderCopiesCombined(
   env: PdfEnv,
   count: number,
   options: RenderOptions = {},
+  firstCopy = 1,
 ): Promise<RenderResult> {
-  const copies = await renderCopies(doc, env, count, options);
+  const copies = await renderCopies(doc, env, count, options, firstCopy);
   const merged = await PDFDocument.create({ updateMetadata: false });
   for (const c of copies) {
     const src = await PDFDocument.load(c.bytes);

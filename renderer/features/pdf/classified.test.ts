@@ -15,13 +15,19 @@ const doc: OfficialDocument = {
 describe('classified copies', () => {
   it('makes one job of N numbered copies and the print-log entry with the same 份号', () => {
     const { job, classified } = classifiedCopies(doc, 3, 'doc-7');
-    expect(job).toEqual({ type: 'copies', doc, count: 3 });
+    expect(job).toEqual({ type: 'copies', doc, count: 3, firstCopy: 1 });
     expect(classified).toEqual({
       documentId: 'doc-7',
       documentTitle: '关于某事项的通知',
       classification: '秘密★1年',
       copyNumbers: [1, 2, 3],
     });
+  });
+
+  it('continues a reprint from the next 份号 the print log gives', () => {
+    const { job, classified } = classifiedCopies(doc, 2, 'doc-7', 4);
+    expect(job).toEqual({ type: 'copies', doc, count: 2, firstCopy: 4 });
+    expect(classified.copyNumbers).toEqual([4, 5]);
   });
 
   it('refuses an unclassified document and impossible counts', () => {

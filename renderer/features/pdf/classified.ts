@@ -16,18 +16,20 @@ export function classifiedCopies(
   doc: OfficialDocument,
   count: number,
   documentId: string,
+  /** From the print log's `nextCopyNumber`, so a reprint never repeats a 份号. */
+  firstCopy = 1,
 ): { readonly job: PdfJob; readonly classified: ClassifiedPrint } {
   if (!doc.classification) throw new Error('这份文件没有密级，不需要编制份号。');
   if (!Number.isInteger(count) || count < 1 || count > 999) {
     throw new Error('印制份数应为 1 至 999 之间的整数，请重新填写。');
   }
   return {
-    job: { type: 'copies', doc, count },
+    job: { type: 'copies', doc, count, firstCopy },
     classified: {
       documentId,
       documentTitle: doc.title,
       classification: classificationText(doc),
-      copyNumbers: Array.from({ length: count }, (_, i) => i + 1),
+      copyNumbers: Array.from({ length: count }, (_, i) => firstCopy + i),
     },
   };
 }
