@@ -7,6 +7,8 @@ import { useCallback, useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { currentWorkingCalendar } from '../../../shared/calendar';
 import { shanghaiDateOf, type IsoDate } from '../../../shared/calendar/iso-date';
+import type { IncomingDocument } from '../../../shared/domain/documents';
+import type { OutgoingRecord } from '../../../shared/domain/documents/outgoing-record';
 import type { Meeting } from '../../../shared/domain/meeting';
 import type { Registry } from '../../../shared/domain/registry';
 import { getStore } from '../../data';
@@ -44,16 +46,27 @@ type Loaded =
       readonly status: 'ready';
       readonly meetings: readonly Meeting[];
       readonly registry: Registry;
+      readonly incoming: readonly IncomingDocument[];
+      readonly outgoing: readonly OutgoingRecord[];
       readonly today: IsoDate;
     };
 
 async function loadDashboard(): Promise<Loaded> {
   const store = await getStore();
-  const [registry, meetings] = await Promise.all([
+  const [registry, meetings, incoming, outgoing] = await Promise.all([
     store.registry.load(),
     store.meetings.list(),
+    store.incoming.list(),
+    store.outgoing.list(),
   ]);
-  return { status: 'ready', registry, meetings, today: shanghaiDateOf(new Date()) };
+  return {
+    status: 'ready',
+    registry,
+    meetings,
+    incoming: incoming.map((r) => r.doc),
+    outgoing,
+    today: shanghaiDateOf(new Date()),
+  };
 }
 
 function SectionCard({ section }: { readonly section: DashboardSection }) {
@@ -151,6 +164,8 @@ export function DashboardPage() {
   const sections = dashboardSections({
     meetings: state.meetings,
     registry: state.registry,
+    incoming: state.incoming,
+    outgoing: state.outgoing,
     today: state.today,
     calendar: currentWorkingCalendar(),
   });
