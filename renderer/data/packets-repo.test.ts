@@ -485,3 +485,54 @@ describe('packets repository', () => {
     expect(await a.packets.register({ kind: 'meeting' })).toHaveLength(2);
   });
 });
+
+describe('packets: generated meeting PDFs and the read-back verdict', () => {
+  it('carries generated PDFs with the meeting (hashed, signed) without changing its data', async () => {
+    const a = await pc('甲');
+    const b = await pc('乙');
+    await a.meetings.create(meeting('m1'), { context: '新建会议' });
+    const prepared = await a.packets.prepareExport({
+      kind: 'meeting',
+      meetingIds: ['m1'],
+      recipient: '乙',
+      purpose: '报送',
+      generatedFiles: { m1: [{ slug: 'notice', name: '会议通知.pdf', bytes: PDF }] },
+    });
+    expect(prepared.items[0]?.files.map((f) => f.name)).toEqual(['会议通知.pdf']);
+    const packet = await opens(b, prepared.built.bytes);
+    const path = prepared.items[0]!.files[0]!.path;
+    expect(path).toMatch(/^files\/m-[0-9a-f]{16}\/g-notice\.pdf$/);
+    expect(packet.files.get(path)).toEqual(PDF);
+    const { preview, apply } = await importInto(b, prepared.built.bytes);
+    expect(preview.newRecords.map((r) => r.id)).toEqual(['m1']);
+    await apply();
+    expect(await b.db.attachments.count()).toBe(0);
+    await expect(
+      a.packets.prepareExport({
+        kind: 'meeting',
+        meetingIds: ['m1'],
+        recipient: '乙',
+        purpose: '报送',
+        generatedFiles: { m1: [{ slug: '../x', name: 'x.pdf', bytes: PDF }] },
+      }),
+    ).rejects.toBeInstanceOf(StoreError);
+  });
+
+  it('a failed read-back is in the register and counts nothing as sent', async () => {
+    const a = await pc('甲');
+    await a.meetings.create(meeting('m1'), { context: '新建会议' });
+    const prepared = await a.packets.prepareExport({
+      kind: 'meeting',
+      meetingIds: ['m1'],
+      recipient: '乙',
+      purpose: '报送',
+    });
+    const entry = await a.packets.recordSent(prepared, {
+      fileName: prepared.built.fileName,
+      readBackFailed: '读回的文件与生成的数据包不一致',
+    });
+    expect(entry.verdict).toContain('写入后读回复核未通过');
+    expect((await a.packets.register())[0]?.verdict).toContain('读回的文件与生成的数据包不一致');
+    expect((await a.packets.exchangeState()).size).toBe(0);
+  });
+});
