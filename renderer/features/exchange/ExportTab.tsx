@@ -20,11 +20,20 @@ import {
 } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { MEETING_KIND_LABELS, MEETING_STATE_LABELS, type Meeting } from '../../../shared/domain/meeting';
-import type { DocumentCandidate, ExportKind, PartnerKey, PreparedExport } from '../../data';
+import { shanghaiDateOf } from '../../../shared/calendar/iso-date';
+import {
+  getStore,
+  type DocumentCandidate,
+  type ExportKind,
+  type PartnerKey,
+  type PreparedExport,
+} from '../../data';
+import { generatePdf } from '../pdf/use-pdf';
 import { useBridge } from '../../platform';
 import { formatBytes } from './exchange-model';
 import { messageOf, usePackets } from './use-packets';
-import { writePacketFile } from './write-packet';
+import { meetingPdfsFor, type MeetingPdfs } from './meeting-pdfs';
+import { verifyWrittenPacket, writePacketFile } from './write-packet';
 import { ReadmeCheck } from './ReadmeCheck';
 
 interface Row {
@@ -84,7 +93,28 @@ const TYPE_LABELS: Readonly<Record<string, string>> = {
   document: '公文',
 };
 
-type Written = { readonly displayPath: string; readonly sha256: string; readonly fileName: string };
+type Written = {
+  readonly displayPath: string;
+  readonly sha256: string;
+  readonly fileName: string;
+  readonly checked: 'full' | 'hash-only';
+};
+
+/** The meetings' 会议通知 and signed 纪要 as PDFs; a failure here never stops the export. */
+async function pdfsOf(meetings: readonly Meeting[]): Promise<MeetingPdfs> {
+  try {
+    const store = await getStore();
+    const [registry, office] = await Promise.all([store.registry.load(), store.officeName()]);
+    return await meetingPdfsFor(meetings, {
+      generate: generatePdf,
+      registry,
+      office: office ?? '区人民政府办公室',
+      today: shanghaiDateOf(new Date()),
+    });
+  } catch {
+    return { files: {}, failures: ['会议的 PDF 未能生成（读取人员与单位失败）'] };
+  }
+}
 
 export function ExportTab() {
   const packets = usePackets();
@@ -105,6 +135,7 @@ export function ExportTab() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<number>();
   const [written, setWritten] = useState<Written>();
+  const [pdfFailures, setPdfFailures] = useState<readonly string[]>([]);
 
   useEffect(() => {
     if (!packets) return;
@@ -123,6 +154,7 @@ export function ExportTab() {
     setWritten(undefined);
     setProgress(undefined);
     setError(undefined);
+    setPdfFailures([]);
   };
 
   const preview = async () => {
@@ -132,11 +164,16 @@ export function ExportTab() {
     if (encrypt && passphrase === '') return setError('已选择口令加密，请填写口令。');
     setBusy(true);
     try {
+      const pdfs =
+        kind === 'meeting' && selected.length > 0
+          ? await pdfsOf(meetings.filter((m) => selected.includes(m.id)))
+          : undefined;
+      setPdfFailures(pdfs?.failures ?? []);
       setPrepared(
         await packets.prepareExport({
           kind,
           ...(kind === 'meeting'
-            ? { meetingIds: selected }
+            ? { meetingIds: selected, ...(pdfs ? { generatedFiles: pdfs.files } : {}) }
             : kind === 'document'
               ? { documentIds: selected }
               : { decisionIds: selected }),
@@ -168,8 +205,24 @@ export function ExportTab() {
         setProgress(undefined);
         return setError(`数据包没有写入：${out.message}`);
       }
+      // Issue 8: re-read what landed on the stick and run the receiver's checks before it counts as sent.
+      const check = await verifyWrittenPacket(bridge, grant.value.grantId, out.relativePath, {
+        bytes: built.bytes,
+        packetId: built.manifest.packetId,
+        ...(prepared.request.passphrase ? { passphrase: prepared.request.passphrase } : {}),
+      });
+      if (!check.ok) {
+        setProgress(undefined);
+        await packets.recordSent(prepared, { fileName: built.fileName, readBackFailed: check.message });
+        return setError(`${check.message}（已记入交换登记：写入后复核未通过）`);
+      }
       await packets.recordSent(prepared, { fileName: built.fileName });
-      setWritten({ displayPath: out.displayPath, sha256: out.sha256, fileName: built.fileName });
+      setWritten({
+        displayPath: out.displayPath,
+        sha256: out.sha256,
+        fileName: built.fileName,
+        checked: check.checked,
+      });
     } catch (e) {
       setError(messageOf(e));
     } finally {
@@ -332,6 +385,16 @@ export function ExportTab() {
               {prepared.encrypted ? <Tag color="green">已用口令加密（AES-256-GCM）</Tag> : <Tag>未加密</Tag>}
             </Descriptions.Item>
           </Descriptions>
+          {pdfFailures.length > 0 ? (
+            <Alert
+              className="hw-alert"
+              type="warning"
+              showIcon
+              data-testid="export-pdf-failures"
+              title="以下 PDF 未能生成，数据包中不含这些文件（会议记录照常发送）："
+              description={pdfFailures.join('；')}
+            />
+          ) : null}
           {prepared.classified.length > 0 ? (
             <Alert
               className="hw-alert"
@@ -391,7 +454,11 @@ export function ExportTab() {
               showIcon
               role="status"
               title="数据包已写入并核对"
-              description={`已写入“${written.displayPath}”，写入的字节已核对 SHA-256（${written.sha256.slice(0, 16)}…），并记入交换登记。`}
+              description={
+                written.checked === 'full'
+                  ? `已写入“${written.displayPath}”，并从 U 盘读回，按接收方的全部检查复核通过（SHA-256 ${written.sha256.slice(0, 16)}…），已记入交换登记。`
+                  : `已写入“${written.displayPath}”，写入的字节已核对 SHA-256（${written.sha256.slice(0, 16)}…），已记入交换登记。数据包超过 200 MiB，未能整体读回复核。`
+              }
             />
           ) : null}
         </Card>
