@@ -9,6 +9,7 @@ export type StoreErrorCode =
   | 'missing-reference' // it names a person, unit or trip that does not exist
   | 'referenced' // it cannot be deleted while other records point at it
   | 'not-found'
+  | 'forbidden' // the signed-in operator's role may not do this (only an administrator may)
   | 'storage'; // IndexedDB refused (disk full, database blocked or newer than this app)
 
 export interface FieldIssue {

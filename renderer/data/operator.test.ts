@@ -39,5 +39,6 @@ describe('operator session', () => {
     expect(requireAdmin('管理印章').id).toBe('a');
     setCurrentOperator({ id: 'c', name: '李文书', role: 'clerk' });
     expect(() => requireAdmin('管理印章')).toThrow(/只有管理员可以管理印章/);
+    expect(() => requireAdmin('管理印章')).toThrow(expect.objectContaining({ code: 'forbidden' }));
   });
 });

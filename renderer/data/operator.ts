@@ -66,7 +66,7 @@ export function requireAdmin(action: string): Operator {
   const op = currentOperator();
   if (op.role !== 'admin') {
     throw new StoreError(
-      'invalid',
+      'forbidden',
       `只有管理员可以${action}。当前登录的是文书“${op.name}”，本次操作未保存；请由管理员登录后办理。`,
     );
   }
