@@ -91,11 +91,15 @@ test('an incoming 请示 missing a countersignature: flagged, completed, routed 
   // A file that is not a PDF is refused with a clear message; then the real PDF.
   let chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '选择 PDF 文件…' }).click();
-  await (await chooser).setFiles({ name: '来文.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是PDF') });
+  await (
+    await chooser
+  ).setFiles({ name: '来文.pdf', mimeType: 'application/pdf', buffer: Buffer.from('这不是PDF') });
   await expect(page.getByRole('alert').filter({ hasText: '不是 PDF' })).toBeVisible();
   chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '选择 PDF 文件…' }).click();
-  await (await chooser).setFiles({ name: '来文.pdf', mimeType: 'application/pdf', buffer: await receivedPdf() });
+  await (
+    await chooser
+  ).setFiles({ name: '来文.pdf', mimeType: 'application/pdf', buffer: await receivedPdf() });
   await expect(page.getByTestId('picked-pdf')).toContainText('来文.pdf');
   await shot(page, testInfo, '01-register-flagged');
 
@@ -114,7 +118,10 @@ test('an incoming 请示 missing a countersignature: flagged, completed, routed 
 
   // The missing countersignature blocks 呈批 until it is recorded.
   const route = page.getByTestId('route-card');
-  await expect(route.locator('[data-blocked-reason]').filter({ hasText: '呈批' })).toHaveAttribute('data-blocked-reason', /区财政局/);
+  await expect(route.locator('[data-blocked-reason]').filter({ hasText: '呈批' })).toHaveAttribute(
+    'data-blocked-reason',
+    /区财政局/,
+  );
   await page.getByRole('combobox', { name: '区财政局会签人' }).click();
   await pickOption(page, '任晓云');
   await page.getByRole('button', { name: '登记补签' }).click();
@@ -122,7 +129,9 @@ test('an incoming 请示 missing a countersignature: flagged, completed, routed 
   await expect(page.getByTestId('incoming-timeline')).toContainText('补齐会签');
 
   // 拟办, then 呈批 to the deputy in charge of the sending unit, the reason shown.
-  await page.getByRole('textbox', { name: '拟办意见' }).fill('拟呈分管副区长阅批，请区住建局会同区财政局办理。');
+  await page
+    .getByRole('textbox', { name: '拟办意见' })
+    .fill('拟呈分管副区长阅批，请区住建局会同区财政局办理。');
   await takeStep(page, '保存拟办');
   await expect(page.getByTestId('incoming-state')).toHaveText('已拟办');
   await expect(page.getByTestId('routing-proposal')).toContainText('呈郑海涛批示');
@@ -138,7 +147,9 @@ test('an incoming 请示 missing a countersignature: flagged, completed, routed 
   await expect(page.getByTestId('instruct-findings')).toContainText('第五十四条');
   await expect(instruct.getByRole('button', { name: '登记批示' })).toBeDisabled();
   await shot(page, testInfo, '03-bare-instruction');
-  await instruct.getByRole('textbox', { name: '批示意见' }).fill('同意。请区住建局会同区财政局抓紧制定补助方案。');
+  await instruct
+    .getByRole('textbox', { name: '批示意见' })
+    .fill('同意。请区住建局会同区财政局抓紧制定补助方案。');
   await takeStep(page, '登记批示');
   await expect(page.getByTestId('incoming-state')).toHaveText('已批示');
 
@@ -196,6 +207,9 @@ test('an incoming 请示 missing a countersignature: flagged, completed, routed 
   await expect(page.getByTestId('search-summary')).toContainText('找到 1 件');
   await expect(page.getByTestId('search-results')).toContainText('区住房和城乡建设局');
   await shot(page, testInfo, '06-search');
-  await page.getByTestId('search-results').getByRole('link', { name: '关于申请老旧小区改造补助资金的请示' }).click();
+  await page
+    .getByTestId('search-results')
+    .getByRole('link', { name: '关于申请老旧小区改造补助资金的请示' })
+    .click();
   await expect(page.getByTestId('incoming-state')).toHaveText('已归档');
 });
