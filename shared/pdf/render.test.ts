@@ -535,7 +535,7 @@ describe('numbered classified copies', () => {
   }, 120_000);
 
   it('continues a reprint after the numbers already issued, and refuses numbers past 999999', async () => {
-    const doc = { ...HAN, format: 'standard' as const, classification: { level: '秘密', term: '1年' } };
+    const doc = { ...HAN, format: 'standard' as const, classification: { level: '秘密' as const, term: '1年' } };
     const reprint = await renderCopies(doc, env, 2, {}, 4);
     expect(reprint.map((c) => squash(pageText(textLines(c.bytes)[0] ?? [])))).toEqual([
       expect.stringContaining('000004'),

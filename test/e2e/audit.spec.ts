@@ -1,12 +1,12 @@
 /** The audit trail screen (issue 4): who changed what, filters, and chain verification from the screen. */
-import { expect, TEST_ADMIN, test } from './fixtures';
+import { expect, loadSampleOffice, test, TEST_ADMIN } from './fixtures';
 
 test.slow();
 
-test('the audit screen names the operator of each change, filters, and verifies the chain', async ({ page }) => {
-  await page.goto('/#/registry');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 40_000 });
+test('the audit screen names the operator of each change, filters, and verifies the chain', async ({
+  page,
+}) => {
+  await loadSampleOffice(page);
 
   await page.getByRole('navigation', { name: '主导航' }).getByText('审计日志').click();
   await expect(page.getByRole('heading', { level: 1, name: '审计日志' })).toBeVisible();

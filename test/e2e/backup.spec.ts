@@ -5,7 +5,7 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { checkBackupIntegrity } from '../../shared/ipc';
-import { expect, test } from './fixtures';
+import { expect, loadSampleOffice, test } from './fixtures';
 import { relayWithDataFolder } from './relay';
 
 // Sample data is ~260 records in one durable transaction, and a restore rewrites every table.
@@ -24,9 +24,7 @@ test('back up from 设置 (data folder and USB stick), change the data, restore:
   const setup = await relayWithDataFolder(page, guard.appOrigin);
   dir = setup.dir;
 
-  await page.goto('/#/registry');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await loadSampleOffice(page);
 
   await page.getByRole('navigation', { name: '主导航' }).getByText('设置').click();
   const card = page.locator('.ant-card').filter({ hasText: '备份与恢复' });

@@ -1,19 +1,8 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, loadSampleOffice, shanghaiDate, test } from './fixtures';
 
 // Loading the sample office is one large durable transaction; allow for a slow machine.
 test.slow();
-
-function shanghaiDate(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
-}
-
-async function loadSampleOffice(page: Page) {
-  await page.goto('/#/registry');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
-}
 
 /** Clicks a gated button; when it asks for an override reason, gives one. */
 async function takeStep(page: Page, name: string, reason: string) {

@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, loadSampleOffice, shanghaiDate, test } from './fixtures';
 import { relayWithDataFolder } from './relay';
 
 test.slow();
@@ -18,11 +18,6 @@ test.setTimeout(240_000);
 const SAVE = 30_000;
 const SHOTS = path.join('test-results', 'screenshots');
 const REASON = '端到端测试：提示已知悉，按程序继续';
-
-function shanghaiDate(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
-}
 
 async function shot(page: Page, testInfo: TestInfo, name: string) {
   mkdirSync(SHOTS, { recursive: true });
@@ -73,9 +68,7 @@ test('a 常务会议 to a closed decision in the ledger (filters, Excel), the th
   // The bridge is picked when the page loads, so the relay (with a data folder for the export) goes first.
   const folder = await relayWithDataFolder(page, guard.appOrigin);
 
-  await page.goto('/#/registry');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await loadSampleOffice(page);
 
   // A 常务会议 today, chaired by the 区长 as proposed.
   await page.goto('/#/meetings');
@@ -262,9 +255,7 @@ test('a postponed meeting is rescheduled with a reason, back to 筹备 on its ne
 }, testInfo) => {
   const first = shanghaiDate(3);
   const moved = shanghaiDate(6);
-  await page.goto('/#/registry');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 60_000 });
+  await loadSampleOffice(page);
 
   await page.goto('/#/meetings');
   await page.getByRole('button', { name: '新建会议' }).click();

@@ -4,7 +4,7 @@ import type { Page, TestInfo } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
 import { currentWorkingCalendar } from '../../shared/calendar';
 import { isoDate } from '../../shared/calendar/iso-date';
-import { expect, test } from './fixtures';
+import { expect, loadSampleOffice, test } from './fixtures';
 
 // Loading the sample office is one durable ~260-record transaction; every later save is durable too.
 test.slow();
@@ -22,13 +22,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
 /** Today in Shanghai, as the app computes it. */
 function shanghaiToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
-async function loadSampleOffice(page: Page) {
-  await page.goto('/#/registry');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  // One large durable transaction: slow on a loaded machine.
-  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 60_000 });
 }
 
 async function pickOption(page: Page, title: string) {

@@ -172,3 +172,19 @@ export const test = base.extend<{ guard: Guard; autoSignIn: boolean }>({
 });
 
 export { expect };
+
+/** Loading the sample office is one durable ~260-record transaction: slow on a loaded 2-core machine. */
+export const SAMPLE_LOAD_TIMEOUT = 60_000;
+
+/** From a fresh store: 人员与单位 → 载入示例数据, then wait for the "示例数据" tag. */
+export async function loadSampleOffice(page: Page, url = '/#/registry'): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: '载入示例数据' }).click();
+  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: SAMPLE_LOAD_TIMEOUT });
+}
+
+/** The date `days` from today in Shanghai, as the app counts days (the sample's trips are relative to it). */
+export function shanghaiDate(days: number): string {
+  const d = new Date(Date.now() + days * 86_400_000);
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
+}

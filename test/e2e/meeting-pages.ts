@@ -10,17 +10,13 @@ import type { Locator, Page, TestInfo } from '@playwright/test';
 import { SAMPLE_IDS, createSampleOffice } from '../../shared/sample';
 import type { IsoDate } from '../../shared/calendar/iso-date';
 import type { PersonId, UnitId } from '../../shared/domain/ids';
-import { expect } from './fixtures';
+import { expect, loadSampleOffice, shanghaiDate } from './fixtures';
+
+export { shanghaiDate };
 
 const SHOTS = path.join('test-results', 'screenshots');
 /** Saves in this app are durable IndexedDB transactions; on a busy machine they take a while. */
 export const SAVE_TIMEOUT = 20_000;
-
-/** A date `days` from today in Shanghai (the sample office's trips are relative to the day it is loaded). */
-export function shanghaiDate(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
-}
 
 /**
  * Names in the sample office, read from the same generator the app loads (names of unit heads are generated,
@@ -80,10 +76,7 @@ export class MeetingWalk {
 
   /** From an empty store: 人员与单位 → 载入示例数据. */
   async loadSampleOffice(): Promise<void> {
-    await this.page.goto('/#/registry');
-    await this.page.getByRole('button', { name: '载入示例数据' }).click();
-    // One durable ~260-record transaction: on a machine shared by several runs it can take a while.
-    await expect(this.page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 60_000 });
+    await loadSampleOffice(this.page);
   }
 
   /** Picks an option of the open antd Select by its title (the person's or unit's plain name). */

@@ -41,7 +41,9 @@ async function addClerk(page: Page): Promise<void> {
   await expect(page.getByRole('row').filter({ hasText: CLERK.name })).toContainText('文书');
 }
 
-test('first run creates the administrator; a 文书 added by them can only view the registry', async ({ page }) => {
+test('first run creates the administrator; a 文书 added by them can only view the registry', async ({
+  page,
+}) => {
   await firstRun(page, '/?e2e-hooks#/registry');
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 40_000 });
@@ -64,10 +66,9 @@ test('first run creates the administrator; a 文书 added by them can only view 
 
   // Past the UI, straight to the repository: refused in Chinese, nothing stored.
   const refusal = await page.evaluate(() =>
-    (window as unknown as { __huiwenStoreTest: { savePerson(id: string, n: string): Promise<string> } }).__huiwenStoreTest.savePerson(
-      'p-clerk',
-      '不该保存',
-    ),
+    (
+      window as unknown as { __huiwenStoreTest: { savePerson(id: string, n: string): Promise<string> } }
+    ).__huiwenStoreTest.savePerson('p-clerk', '不该保存'),
   );
   expect(refusal).toContain('只有管理员可以修改人员与单位');
 
@@ -77,7 +78,9 @@ test('first run creates the administrator; a 文书 added by them can only view 
   await expect(page.getByRole('button', { name: '新增操作员' })).toHaveCount(0);
 });
 
-test('five wrong passwords lock the account for 15 minutes, and a reload does not lift it', async ({ page }) => {
+test('five wrong passwords lock the account for 15 minutes, and a reload does not lift it', async ({
+  page,
+}) => {
   // Nine PBKDF2 derivations in the page, each a second or more on a busy machine.
   test.setTimeout(test.info().timeout + 120_000);
   await firstRun(page);

@@ -5,7 +5,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, loadSampleOffice, test } from './fixtures';
 import { relayWithDataFolder } from './relay';
 
 test.slow();
@@ -51,9 +51,7 @@ test('a damaged store shows the recovery screen in Chinese, not an empty app', a
 test('the recovery screen restores the store from a backup in the data folder', async ({ page, guard }) => {
   const setup = await relayWithDataFolder(page, guard.appOrigin);
   try {
-    await page.goto('/#/registry');
-    await page.getByRole('button', { name: '载入示例数据' }).click();
-    await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await loadSampleOffice(page);
     await page.getByRole('navigation', { name: '主导航' }).getByText('设置').click();
     await page.getByRole('button', { name: '立即备份' }).click();
     await expect(page.getByText('已备份到数据文件夹。')).toBeVisible({ timeout: 15_000 });
@@ -86,9 +84,7 @@ test('audit entries cut off the end show as 审计记录被截断; the clerk may
 }) => {
   const setup = await relayWithDataFolder(page, guard.appOrigin);
   try {
-    await page.goto('/#/registry');
-    await page.getByRole('button', { name: '载入示例数据' }).click();
-    await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await loadSampleOffice(page);
     // The running app reports the head to main; wait until audit-head.json holds the sample's entries.
     const headFile = path.join(setup.userData, 'audit-head.json');
     await expect

@@ -1,11 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { expect, test } from './fixtures';
+import { expect, loadSampleOffice, test } from './fixtures';
 
 // Each test loads ~260 records in one durable IndexedDB transaction; on a loaded CI machine that is slow.
 test.slow();
 
-test('the sample office loads, pinyin search finds a person, and today’s acting arrangements show', async ({ page }) => {
+test('the sample office loads, pinyin search finds a person, and today’s acting arrangements show', async ({
+  page,
+}) => {
   await page.goto('/#/registry');
   await expect(page.getByRole('heading', { level: 1, name: '人员与单位' })).toBeVisible();
   await page.getByRole('button', { name: '载入示例数据' }).click();
@@ -41,15 +43,16 @@ test('the sample office loads, pinyin search finds a person, and today’s actin
 });
 
 test('sorting by a column header works from the keyboard', async ({ page }) => {
-  await page.goto('/#/registry');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
+  await loadSampleOffice(page);
   const people = page.getByTestId('table-people');
   const header = people.getByRole('button', { name: /分管单位数/ });
   await header.focus();
   await page.keyboard.press('Enter'); // ascending
   await page.keyboard.press('Enter'); // descending
-  await expect(people.getByRole('columnheader', { name: /分管单位数/ })).toHaveAttribute('aria-sort', 'descending');
+  await expect(people.getByRole('columnheader', { name: /分管单位数/ })).toHaveAttribute(
+    'aria-sort',
+    'descending',
+  );
   // The deputies have the largest portfolios; the first data row is one of them.
   await expect(people.getByRole('row').nth(1)).toContainText('副区长');
 });

@@ -22,7 +22,9 @@ async function openRegistry(page: Page, hooks = false) {
   await expect(page.getByRole('heading', { level: 1, name: '人员与单位' })).toBeVisible();
 }
 
-test('records created through the UI survive a reload intact; a failed save keeps what was typed', async ({ page }) => {
+test('records created through the UI survive a reload intact; a failed save keeps what was typed', async ({
+  page,
+}) => {
   await openRegistry(page);
   await page.getByRole('button', { name: '逐条录入' }).click();
 
@@ -66,12 +68,19 @@ test('records created through the UI survive a reload intact; a failed save keep
   const people = page.getByTestId('table-people');
   await expect(people.getByRole('row').filter({ hasText: '吴测试' })).toContainText('区测试局主要负责同志');
   await page.getByRole('tab', { name: /^单位/ }).click();
-  await expect(page.getByTestId('table-units').getByRole('row').filter({ hasText: '区测试局' })).toContainText('吴测试');
+  await expect(
+    page.getByTestId('table-units').getByRole('row').filter({ hasText: '区测试局' }),
+  ).toContainText('吴测试');
   await page.getByRole('tab', { name: /^任职记录/ }).click();
-  await expect(page.getByTestId('table-posts').getByRole('row').filter({ hasText: '吴测试' })).toContainText('2026-02-03');
+  await expect(page.getByTestId('table-posts').getByRole('row').filter({ hasText: '吴测试' })).toContainText(
+    '2026-02-03',
+  );
 });
 
-test('a write interrupted by closing the page leaves all or nothing, and the audit chain still verifies', async ({ page, context }) => {
+test('a write interrupted by closing the page leaves all or nothing, and the audit chain still verifies', async ({
+  page,
+  context,
+}) => {
   const ROWS = 20_000;
   await openRegistry(page, true);
   await page.waitForFunction(() => window.__huiwenStoreTest !== undefined);
@@ -91,6 +100,12 @@ test('a write interrupted by closing the page leaves all or nothing, and the aud
   expect([0, ROWS]).toContain(after.meetings - before.meetings);
   // Audit entries are written in the same transaction: exactly one per row that survived.
   expect(after.audit - before.audit).toBe(after.meetings - before.meetings);
-  if (!finishedBeforeClose) test.info().annotations.push({ type: 'outcome', description: after.meetings === 0 ? 'aborted: nothing stored' : 'committed before the page died' });
+  if (!finishedBeforeClose)
+    test
+      .info()
+      .annotations.push({
+        type: 'outcome',
+        description: after.meetings === 0 ? 'aborted: nothing stored' : 'committed before the page died',
+      });
   expect(await again.evaluate(() => window.__huiwenStoreTest!.verify())).toMatchObject({ ok: true });
 });
