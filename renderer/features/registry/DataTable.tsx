@@ -1,18 +1,16 @@
 /**
- * A sortable, virtualized table (@tanstack/react-table + react-virtual): only the rows in view are in the
- * DOM, so lists of thousands stay quick. Headers are buttons (keyboard sortable, aria-sort announced); the
- * scroll area is focusable so arrow keys scroll it.
+ * A sortable table over plain column descriptions: the sorting (升序 → 降序 → 原顺序, Chinese collation) lives
+ * here, the virtualized markup in the shared ui/VirtualTable.
  */
 import {
-  flexRender,
   getCoreRowModel,
   getSortedRowModel,
   useReactTable,
   type ColumnDef,
   type SortingState,
 } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
+import { VirtualTable } from '../../ui/VirtualTable';
 
 export interface Column<T> {
   readonly id: string;
@@ -23,7 +21,6 @@ export interface Column<T> {
   readonly width?: number;
 }
 
-const ROW_HEIGHT = 44;
 const collator = new Intl.Collator('zh-Hans-CN', { numeric: true });
 
 export function DataTable<T extends { readonly id: string }>({
@@ -60,7 +57,7 @@ export function DataTable<T extends { readonly id: string }>({
             : collator.compare(String(x), String(y));
         },
         cell: (info) => c.cell(info.row.original),
-        size: c.width ?? 150,
+        meta: { width: c.width ?? 150 },
       })),
     [columns],
   );
@@ -74,94 +71,14 @@ export function DataTable<T extends { readonly id: string }>({
     getSortedRowModel: getSortedRowModel(),
     getRowId: (r) => r.id,
   });
-  const model = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: model.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
-
   return (
-    <div
-      ref={scrollRef}
-      className="hw-table-scroll"
-      style={{ maxHeight }}
-      tabIndex={0}
-      role="region"
-      aria-label={`${label}（共 ${rows.length} 条）`}
-      data-testid={testId}
-    >
-      <table className="hw-table" aria-rowcount={rows.length + 1}>
-        <caption className="hw-visually-hidden">{label}</caption>
-        <thead>
-          {table.getHeaderGroups().map((g) => (
-            <tr key={g.id}>
-              {g.headers.map((h) => {
-                const sorted = h.column.getIsSorted();
-                return (
-                  <th
-                    key={h.id}
-                    scope="col"
-                    style={{ width: h.getSize() }}
-                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                  >
-                    {h.column.getCanSort() ? (
-                      <button type="button" className="hw-sort" onClick={h.column.getToggleSortingHandler()}>
-                        {flexRender(h.column.columnDef.header, h.getContext())}
-                        <span aria-hidden="true">
-                          {sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ⇅'}
-                        </span>
-                      </button>
-                    ) : (
-                      flexRender(h.column.columnDef.header, h.getContext())
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {model.length === 0 ? (
-            <tr>
-              <td colSpan={columns.length} className="hw-table-empty">
-                {emptyText}
-              </td>
-            </tr>
-          ) : null}
-          {padTop > 0 ? (
-            <tr aria-hidden="true">
-              <td colSpan={columns.length} style={{ height: padTop, padding: 0 }} />
-            </tr>
-          ) : null}
-          {items.map((v) => {
-            const row = model[v.index];
-            if (!row) return null;
-            return (
-              <tr
-                key={row.id}
-                data-index={v.index}
-                aria-rowindex={v.index + 2}
-                style={{ height: ROW_HEIGHT }}
-              >
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            );
-          })}
-          {padBottom > 0 ? (
-            <tr aria-hidden="true">
-              <td colSpan={columns.length} style={{ height: padBottom, padding: 0 }} />
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </div>
+    <VirtualTable
+      table={table}
+      caption={label}
+      regionLabel={`${label}（共 ${rows.length} 条）`}
+      testId={testId}
+      maxHeight={maxHeight}
+      emptyText={emptyText}
+    />
   );
 }
