@@ -4,10 +4,9 @@
  * items come from meetings and each row leads back into its meeting's 决定事项 tab.
  */
 import { DownloadOutlined } from '@ant-design/icons';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { App, Button, Input, Select, Tag } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { shanghaiDateOf, type IsoDate } from '../../../shared/calendar/iso-date';
 import type { PersonId, UnitId } from '../../../shared/domain/ids';
@@ -16,6 +15,7 @@ import { DECISION_STATUS_LABELS, type DecisionStatus } from '../../../shared/dom
 import { pinyinInitials } from '../../data/pinyin';
 import { useBridge } from '../../platform';
 import { EmptyState, PageHeading } from '../../ui';
+import { VirtualTable } from '../../ui/VirtualTable';
 import { exportXlsx } from '../../ui/xlsx';
 import { pinyinFilter, STATUS_COLOURS } from './DecisionsTab';
 import {
@@ -32,7 +32,6 @@ import {
 import { useMeetingsUi } from './use-meetings';
 import './aftermath.css';
 
-const ROW_HEIGHT = 44;
 const STATUSES: readonly DecisionStatus[] = ['open', 'overdue', 'closed'];
 const initials = memoInitials(pinyinInitials);
 
@@ -186,29 +185,26 @@ function LedgerTable({
   desc: boolean;
   onSort: (by: LedgerSortKey) => void;
 }) {
-  const columns = useMemo<ColumnDef<LedgerRow>[]>(() => {
-    const sortable = (key: LedgerSortKey) => () => (
-      <button type="button" className="hw-af-sort" onClick={() => onSort(key)}>
-        {SORT_LABELS[key]}
-        {sortBy === key ? (desc ? ' ↓' : ' ↑') : ''}
-      </button>
-    );
-    return [
+  const columns = useMemo<ColumnDef<LedgerRow>[]>(
+    () => [
       {
         id: 'meetingDate',
-        header: sortable('meetingDate'),
+        header: SORT_LABELS.meetingDate,
+        accessorFn: (r) => r.meetingDate,
         cell: ({ row }) => row.original.meetingDate,
-        meta: 'hw-af-col-date',
+        meta: { className: 'hw-af-col-date' },
       },
       {
         id: 'kind',
         header: '会议类型',
         cell: ({ row }) => MEETING_KIND_LABELS[row.original.meetingKind],
-        meta: 'hw-af-col-kind',
+        enableSorting: false,
+        meta: { className: 'hw-af-col-kind' },
       },
       {
         id: 'text',
-        header: sortable('text'),
+        header: SORT_LABELS.text,
+        accessorFn: (r) => r.text,
         cell: ({ row: { original: r } }) => (
           <Link to={`/meetings/${r.meetingId}?tab=decisions`} title={`${r.meetingTitle}：${r.text}`}>
             {r.text}
@@ -217,104 +213,61 @@ function LedgerTable({
       },
       {
         id: 'ownerUnit',
-        header: sortable('ownerUnit'),
+        header: SORT_LABELS.ownerUnit,
+        accessorFn: (r) => r.ownerUnit,
         cell: ({ row }) => row.original.ownerUnit || '—',
-        meta: 'hw-af-col-unit',
+        meta: { className: 'hw-af-col-unit' },
       },
       {
         id: 'leader',
-        header: sortable('leader'),
+        header: SORT_LABELS.leader,
+        accessorFn: (r) => r.leader,
         cell: ({ row }) => row.original.leader || '—',
-        meta: 'hw-af-col-leader',
+        meta: { className: 'hw-af-col-leader' },
       },
       {
         id: 'dueDate',
-        header: sortable('dueDate'),
+        header: SORT_LABELS.dueDate,
+        accessorFn: (r) => r.dueDate ?? '',
         cell: ({ row }) => row.original.dueDate ?? '—',
-        meta: 'hw-af-col-date',
+        meta: { className: 'hw-af-col-date' },
       },
       {
         id: 'status',
-        header: sortable('status'),
+        header: SORT_LABELS.status,
+        accessorFn: (r) => r.status,
         cell: ({ row }) => (
           <Tag color={STATUS_COLOURS[row.original.status]}>{DECISION_STATUS_LABELS[row.original.status]}</Tag>
         ),
-        meta: 'hw-af-col-state',
+        meta: { className: 'hw-af-col-state' },
       },
-    ];
-  }, [sortBy, desc, onSort]);
+    ],
+    [],
+  );
+  // The order is the store's (sortLedger, already applied to rows): tanstack only shows it (manualSorting);
+  // the accessors exist because tanstack only offers sorting on columns that have one.
   // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is used only in this render, never memoized.
   const table = useReactTable({
     data: rows as LedgerRow[],
     columns,
+    state: { sorting: [{ id: sortBy, desc }] },
+    manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (r) => r.key,
   });
-  const model = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: model.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
-  const ariaSort = (id: string) =>
-    id === sortBy ? (desc ? ('descending' as const) : ('ascending' as const)) : undefined;
-
   return (
-    <div
-      ref={scrollRef}
-      className="hw-af-ledger-scroll"
-      tabIndex={0}
-      role="region"
-      aria-label={`决定事项台账（共 ${rows.length} 项）`}
-      data-testid="ledger-table"
-    >
-      <table className="hw-mt" aria-rowcount={rows.length + 1}>
-        <caption className="hw-mt-visually-hidden">决定事项督办台账</caption>
-        <thead>
-          {table.getHeaderGroups().map((g) => (
-            <tr key={g.id}>
-              {g.headers.map((h) => (
-                <th
-                  key={h.id}
-                  scope="col"
-                  aria-sort={ariaSort(h.column.id)}
-                  className={h.column.columnDef.meta as string | undefined}
-                >
-                  {flexRender(h.column.columnDef.header, h.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {padTop > 0 ? (
-            <tr aria-hidden="true" className="hw-mt-pad">
-              <td colSpan={columns.length} height={padTop} />
-            </tr>
-          ) : null}
-          {items.map((v) => {
-            const row = model[v.index];
-            if (!row) return null;
-            return (
-              <tr key={row.id} data-index={v.index} aria-rowindex={v.index + 2}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            );
-          })}
-          {padBottom > 0 ? (
-            <tr aria-hidden="true" className="hw-mt-pad">
-              <td colSpan={columns.length} height={padBottom} />
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </div>
+    <VirtualTable
+      table={table}
+      caption="决定事项督办台账"
+      regionLabel={`决定事项台账（共 ${rows.length} 项）`}
+      testId="ledger-table"
+      onSort={(id) => {
+        if (isLedgerSortKey(id)) onSort(id);
+      }}
+    />
   );
+}
+
+function isLedgerSortKey(id: string): id is LedgerSortKey {
+  return Object.hasOwn(SORT_LABELS, id);
 }
