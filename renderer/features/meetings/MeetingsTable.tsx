@@ -1,19 +1,17 @@
 /**
- * The meetings list: a virtualized table (@tanstack/react-table + react-virtual), so ten years of meetings
- * stay quick; only the rows in view are in the DOM. The scroll area is focusable for keyboard scrolling.
+ * The meetings list: its columns on the shared virtualized ui/VirtualTable, so ten years of meetings stay
+ * quick (only the rows in view are in the DOM).
  */
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { Tag } from 'antd';
-import { useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Link } from 'react-router';
 import type { IsoDate } from '../../../shared/calendar/iso-date';
 import { MEETING_KIND_LABELS, MEETING_STATE_LABELS, type Meeting } from '../../../shared/domain/meeting';
 import { personName, type Registry } from '../../../shared/domain/registry';
 import type { WorkingDays } from '../../../shared/domain/working-days';
+import { VirtualTable } from '../../ui/VirtualTable';
 import { minutesBadge, topicCount, type MinutesBadge } from './model';
-
-const ROW_HEIGHT = 44;
 
 export function MinutesBadgeTag({ badge }: { badge: MinutesBadge }) {
   switch (badge.kind) {
@@ -53,13 +51,13 @@ export function MeetingsTable({
         id: 'date',
         header: '日期',
         cell: ({ row: { original: m } }) => `${m.date}${m.time ? ` ${m.time}` : ''}`,
-        meta: 'hw-mt-col-date',
+        meta: { className: 'hw-mt-col-date' },
       },
       {
         id: 'kind',
         header: '类型',
         cell: ({ row }) => MEETING_KIND_LABELS[row.original.kind],
-        meta: 'hw-mt-col-kind',
+        meta: { className: 'hw-mt-col-kind' },
       },
       {
         id: 'title',
@@ -70,20 +68,25 @@ export function MeetingsTable({
         id: 'chair',
         header: '主持人',
         cell: ({ row }) => personName(registry, row.original.chairId),
-        meta: 'hw-mt-col-chair',
+        meta: { className: 'hw-mt-col-chair' },
       },
       {
         id: 'state',
         header: '状态',
         cell: ({ row }) => <Tag>{MEETING_STATE_LABELS[row.original.state]}</Tag>,
-        meta: 'hw-mt-col-state',
+        meta: { className: 'hw-mt-col-state' },
       },
-      { id: 'topics', header: '议题', cell: ({ row }) => topicCount(row.original), meta: 'hw-mt-col-topics' },
+      {
+        id: 'topics',
+        header: '议题',
+        cell: ({ row }) => topicCount(row.original),
+        meta: { className: 'hw-mt-col-topics' },
+      },
       {
         id: 'minutes',
         header: '纪要',
         cell: ({ row }) => <MinutesBadgeTag badge={minutesBadge(row.original, calendar, today)} />,
-        meta: 'hw-mt-col-minutes',
+        meta: { className: 'hw-mt-col-minutes' },
       },
     ],
     [registry, calendar, today],
@@ -92,67 +95,17 @@ export function MeetingsTable({
   const table = useReactTable({
     data: rows as Meeting[],
     columns,
+    enableSorting: false,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (m) => m.id,
   });
-  const model = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: model.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
-
   return (
-    <div
-      ref={scrollRef}
-      className="hw-mt-scroll"
-      tabIndex={0}
-      role="region"
-      aria-label={`会议列表（共 ${rows.length} 个）`}
-      data-testid="meetings-table"
-    >
-      <table className="hw-mt" aria-rowcount={rows.length + 1}>
-        <caption className="hw-mt-visually-hidden">会议列表</caption>
-        <thead>
-          {table.getHeaderGroups().map((g) => (
-            <tr key={g.id}>
-              {g.headers.map((h) => (
-                <th key={h.id} scope="col" className={h.column.columnDef.meta as string | undefined}>
-                  {flexRender(h.column.columnDef.header, h.getContext())}
-                </th>
-              ))}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {padTop > 0 ? (
-            <tr aria-hidden="true" className="hw-mt-pad">
-              <td colSpan={columns.length} height={padTop} />
-            </tr>
-          ) : null}
-          {items.map((v) => {
-            const row = model[v.index];
-            if (!row) return null;
-            return (
-              <tr key={row.id} data-index={v.index} aria-rowindex={v.index + 2}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            );
-          })}
-          {padBottom > 0 ? (
-            <tr aria-hidden="true" className="hw-mt-pad">
-              <td colSpan={columns.length} height={padBottom} />
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </div>
+    <VirtualTable
+      table={table}
+      caption="会议列表"
+      regionLabel={`会议列表（共 ${rows.length} 个）`}
+      testId="meetings-table"
+      maxHeight={480}
+    />
   );
 }
