@@ -238,7 +238,9 @@ function toHit(row: Readonly<Record<string, unknown>>): SearchHit {
 const newestFirst = (a: SearchHit, b: SearchHit) =>
   (b.registeredOn ?? '').localeCompare(a.registeredOn ?? '') || b.id.localeCompare(a.id);
 
-const DEFAULT_LIMIT = 200;
+// One screen of results; every hit costs a whole-row read (titles sit inside rows with their text), so a
+// smaller first page is what keeps broad searches fast. The page says how many matched in all.
+const DEFAULT_LIMIT = 50;
 
 /** The baseline: every row read and tested (what search costs without the token index). */
 export async function scanSearch(db: SearchableDb, query: string, options: SearchOptions = {}): Promise<SearchResult> {
