@@ -73,6 +73,13 @@ const fake = vi.hoisted(() => {
         setSpellCheckerEnabled: (enabled: boolean) => state.sessionHandlers.set('spellChecker', enabled),
         webRequest: { onBeforeRequest: (h: unknown) => state.sessionHandlers.set('beforeRequest', h) },
       },
+      // The print window's own session (print-window.ts): it must deny permissions and filter requests too.
+      fromPartition: (partition: string) => ({
+        setPermissionRequestHandler: (h: unknown) => state.sessionHandlers.set(`${partition}:request`, h),
+        webRequest: {
+          onBeforeRequest: (h: unknown) => state.sessionHandlers.set(`${partition}:beforeRequest`, h),
+        },
+      }),
     },
     ipcMain: { handle: (channel: string) => state.ipcChannels.push(channel) },
     Menu: { buildFromTemplate: (t: unknown) => t, setApplicationMenu: (m: unknown) => (state.menu = m) },
@@ -114,6 +121,8 @@ describe('main composition root', () => {
       'beforeRequest',
       'check',
       'device',
+      'huiwen-print:beforeRequest',
+      'huiwen-print:request',
       'request',
       'spellChecker',
     ]);
