@@ -4,10 +4,9 @@
  * filtered; plus the small settings card for the 文号 patterns.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { flexRender, getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { getCoreRowModel, useReactTable, type ColumnDef } from '@tanstack/react-table';
 import { App, Button, Card, Collapse, Form, Input, InputNumber, Select, Tag } from 'antd';
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { shanghaiDateOf, type IsoDate } from '../../../../shared/calendar/iso-date';
 import {
@@ -29,12 +28,21 @@ import {
 } from '../../../../shared/domain/documents';
 import { usePlatform } from '../../../platform';
 import { EmptyState } from '../../../ui';
+import { VirtualTable } from '../../../ui/VirtualTable';
 import { exportXlsx } from '../../../ui/xlsx';
 import { classificationText, filterOutgoing, registerColumns, sortOutgoing, type SortKey } from './model';
 import { storeMessage, useOutgoingUi } from './use-outgoing';
 
-const ROW_HEIGHT = 44;
 const ISSUER_KINDS = Object.keys(ISSUER_KIND_LABELS) as IssuerKind[];
+
+/** Columns the register can be ordered by (the store's sortOutgoing); the others are not sortable. */
+const SORT_KEYS: Partial<Record<string, SortKey>> = {
+  number: 'number',
+  title: 'title',
+  kind: 'kind',
+  createdOn: 'createdOn',
+  state: 'state',
+};
 
 function RegisterTable({ rows }: { rows: readonly OutgoingRecord[] }) {
   const sort = useOutgoingUi((s) => s.sort);
@@ -44,12 +52,14 @@ function RegisterTable({ rows }: { rows: readonly OutgoingRecord[] }) {
       {
         id: 'number',
         header: '文号',
+        accessorFn: (r) => r.doc.documentNumber ?? '',
         cell: ({ row }) => row.original.doc.documentNumber ?? '（未编号）',
-        meta: 'hw-og-col-number',
+        meta: { className: 'hw-og-col-number' },
       },
       {
         id: 'title',
         header: '标题',
+        accessorFn: (r) => r.doc.title,
         cell: ({ row }) => (
           <Link to={`/documents/outgoing/${row.original.doc.id}`}>{row.original.doc.title}</Link>
         ),
@@ -57,126 +67,65 @@ function RegisterTable({ rows }: { rows: readonly OutgoingRecord[] }) {
       {
         id: 'kind',
         header: '文种',
+        accessorFn: (r) => r.doc.kind,
         cell: ({ row }) => DOCUMENT_KIND_LABELS[row.original.doc.kind],
-        meta: 'hw-og-col-kind',
+        meta: { className: 'hw-og-col-kind' },
       },
       {
         id: 'issuer',
         header: '发文机关',
         cell: ({ row }) => ISSUER_KIND_LABELS[row.original.doc.issuer.kind],
-        meta: 'hw-og-col-issuer',
+        enableSorting: false,
+        meta: { className: 'hw-og-col-issuer' },
       },
       {
         id: 'secret',
         header: '密级',
         cell: ({ row }) =>
           row.original.doc.classification ? <Tag color="red">{classificationText(row.original)}</Tag> : '',
-        meta: 'hw-og-col-secret',
+        enableSorting: false,
+        meta: { className: 'hw-og-col-secret' },
       },
       {
         id: 'createdOn',
         header: '拟稿日期',
+        accessorFn: (r) => r.createdOn,
         cell: ({ row }) => row.original.createdOn,
-        meta: 'hw-og-col-date',
+        meta: { className: 'hw-og-col-date' },
       },
       {
         id: 'state',
         header: '状态',
+        accessorFn: (r) => outgoingStateOf(r),
         cell: ({ row }) => <Tag>{OUTGOING_STATE_LABELS[outgoingStateOf(row.original)]}</Tag>,
-        meta: 'hw-og-col-state',
+        meta: { className: 'hw-og-col-state' },
       },
     ],
     [],
   );
-  const sortable: Partial<Record<string, SortKey>> = {
-    number: 'number',
-    title: 'title',
-    kind: 'kind',
-    createdOn: 'createdOn',
-    state: 'state',
-  };
+  const sortedColumn = Object.keys(SORT_KEYS).find((id) => SORT_KEYS[id] === sort.key);
+  // The order is the store's (sortOutgoing, already applied to rows): tanstack only shows it (manualSorting);
+  // the accessors exist because tanstack only offers sorting on columns that have one.
   // eslint-disable-next-line react-hooks/incompatible-library -- the table instance is used only in this render, never memoized.
   const table = useReactTable({
     data: rows as OutgoingRecord[],
     columns,
+    state: { sorting: sortedColumn === undefined ? [] : [{ id: sortedColumn, desc: sort.desc }] },
+    manualSorting: true,
     getCoreRowModel: getCoreRowModel(),
     getRowId: (r) => r.doc.id,
   });
-  const model = table.getRowModel().rows;
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: model.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
-  });
-  const items = virtualizer.getVirtualItems();
-  const padTop = items[0]?.start ?? 0;
-  const padBottom = items.length > 0 ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
   return (
-    <div
-      ref={scrollRef}
-      className="hw-og-scroll"
-      tabIndex={0}
-      role="region"
-      aria-label={`发文登记簿（共 ${rows.length} 件）`}
-      data-testid="outgoing-table"
-    >
-      <table className="hw-og-table" aria-rowcount={rows.length + 1}>
-        <caption className="hw-og-hidden">发文登记簿</caption>
-        <thead>
-          {table.getHeaderGroups().map((g) => (
-            <tr key={g.id}>
-              {g.headers.map((h) => {
-                const key = sortable[h.id];
-                const label = flexRender(h.column.columnDef.header, h.getContext());
-                const active = key !== undefined && sort.key === key;
-                return (
-                  <th
-                    key={h.id}
-                    scope="col"
-                    className={h.column.columnDef.meta as string | undefined}
-                    aria-sort={active ? (sort.desc ? 'descending' : 'ascending') : 'none'}
-                  >
-                    {key === undefined ? (
-                      <span className="hw-og-th">{label}</span>
-                    ) : (
-                      <button type="button" onClick={() => setSort(key)}>
-                        {label}
-                        {active ? (sort.desc ? ' ↓' : ' ↑') : ''}
-                      </button>
-                    )}
-                  </th>
-                );
-              })}
-            </tr>
-          ))}
-        </thead>
-        <tbody>
-          {padTop > 0 ? (
-            <tr aria-hidden="true" className="hw-og-pad">
-              <td colSpan={columns.length} height={padTop} />
-            </tr>
-          ) : null}
-          {items.map((v) => {
-            const row = model[v.index];
-            if (!row) return null;
-            return (
-              <tr key={row.id} data-index={v.index} aria-rowindex={v.index + 2}>
-                {row.getVisibleCells().map((cell) => (
-                  <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
-                ))}
-              </tr>
-            );
-          })}
-          {padBottom > 0 ? (
-            <tr aria-hidden="true" className="hw-og-pad">
-              <td colSpan={columns.length} height={padBottom} />
-            </tr>
-          ) : null}
-        </tbody>
-      </table>
-    </div>
+    <VirtualTable
+      table={table}
+      caption="发文登记簿"
+      regionLabel={`发文登记簿（共 ${rows.length} 件）`}
+      testId="outgoing-table"
+      onSort={(id) => {
+        const key = SORT_KEYS[id];
+        if (key !== undefined) setSort(key);
+      }}
+    />
   );
 }
 
