@@ -36,7 +36,7 @@ import {
   type SigningSlot,
 } from '../../../../shared/domain/documents';
 import { applyOutgoingAction } from '../../../../shared/domain/documents';
-import type { Finding } from '../../../../shared/domain/findings';
+import { finding, type Finding } from '../../../../shared/domain/findings';
 import { personId, unitId, type PersonId } from '../../../../shared/domain/ids';
 import {
   deputyHeadsOn,
@@ -97,6 +97,10 @@ function StepCard({
 }
 
 /** Runs one action through the store with the audit context; messages tell the clerk the outcome. */
+/** A blocking finding the screen itself raises about this document (the rulebook engine raises the rest). */
+const blockOn = (record: OutgoingRecord, ruleId: string, article: number, message: string): Finding =>
+  finding(ruleId, [article], 'block', { kind: 'document', id: record.doc.id }, message);
+
 function useAct(record: OutgoingRecord, rules: OutgoingRuleContext) {
   const { message } = App.useApp();
   return async (
@@ -137,15 +141,7 @@ function findingsFor(
   try {
     after = applyOutgoingAction(record, action, rules.calendar);
   } catch (e) {
-    return [
-      {
-        ruleId: 'document.step.invalid',
-        articles: [54],
-        severity: 'block',
-        subject: { kind: 'document', id: record.doc.id },
-        message: e instanceof Error ? e.message : String(e),
-      },
-    ];
+    return [blockOn(record, 'document.step.invalid', 54, e instanceof Error ? e.message : String(e))];
   }
   return checkDocumentStep(after.doc, step, { ...rules, ...extra });
 }
@@ -174,13 +170,12 @@ function ReviewStep({ record, rules, slot }: StepProps & { slot: SigningSlot }) 
   const findings: Finding[] = action
     ? findingsFor(record, action, 'review', rules)
     : [
-        {
-          ruleId: 'document.review.vacant',
-          articles: [52],
-          severity: 'block',
-          subject: { kind: 'document', id: record.doc.id },
-          message: `${slot.label}：没有可以审核的人，请先在“人员与单位”中补录任职或分工。`,
-        },
+        blockOn(
+          record,
+          'document.review.vacant',
+          52,
+          `${slot.label}：没有可以审核的人，请先在“人员与单位”中补录任职或分工。`,
+        ),
       ];
   const label = `${REVIEW_ROLE_LABELS[role]}：${slot.label}`;
   return (
@@ -221,13 +216,12 @@ function UnitCountersignStep({ record, rules }: StepProps) {
     : unit === undefined
       ? []
       : [
-          {
-            ruleId: 'document.countersign.noHead',
-            articles: [52],
-            severity: 'block' as const,
-            subject: { kind: 'document' as const, id: record.doc.id },
-            message: '该单位没有登记在任的主要负责同志，请先在“人员与单位”中补录。',
-          },
+          blockOn(
+            record,
+            'document.countersign.noHead',
+            52,
+            '该单位没有登记在任的主要负责同志，请先在“人员与单位”中补录。',
+          ),
         ];
   const done = record.doc.countersignatures ?? [];
   return (
@@ -271,15 +265,7 @@ function EscalationStep({ record, rules, targets }: StepProps & { targets: reado
   const [reason, setReason] = useState('');
   const findings: Finding[] =
     to === undefined || reason.trim() === ''
-      ? [
-          {
-            ruleId: 'document.escalation.incomplete',
-            articles: [52],
-            severity: 'block',
-            subject: { kind: 'document', id: record.doc.id },
-            message: '请选择报请签发的领导并写明必要的理由。',
-          },
-        ]
+      ? [blockOn(record, 'document.escalation.incomplete', 52, '请选择报请签发的领导并写明必要的理由。')]
       : [];
   return (
     <StepCard
@@ -694,15 +680,7 @@ function DeliverStep({ record, rules }: StepProps) {
   const classified = record.doc.classification !== undefined;
   const noCopiesLeft = classified && nextCopy > (record.doc.print.serialTo ?? 0);
   const findings: Finding[] = noCopiesLeft
-    ? [
-        {
-          ruleId: 'document.deliver.noCopies',
-          articles: [54],
-          severity: 'block',
-          subject: { kind: 'document', id: record.doc.id },
-          message: '印制的份号已全部分发，请补印后再分发。',
-        },
-      ]
+    ? [blockOn(record, 'document.deliver.noCopies', 54, '印制的份号已全部分发，请补印后再分发。')]
     : [];
   return (
     <Card size="small" title="分发（逐个收文单位登记送达）" data-testid="step-deliver">
@@ -773,15 +751,7 @@ function ArchiveStep({ record, rules }: StepProps) {
   const open = record.tasks.filter((t) => t.doneOn === undefined);
   const findings: Finding[] = [
     ...(record.doc.print === undefined
-      ? [
-          {
-            ruleId: 'document.archive.unprinted',
-            articles: [54],
-            severity: 'block' as const,
-            subject: { kind: 'document' as const, id: record.doc.id },
-            message: '文件尚未印发，不能归档。',
-          },
-        ]
+      ? [blockOn(record, 'document.archive.unprinted', 54, '文件尚未印发，不能归档。')]
       : []),
     ...(open.length > 0
       ? [
