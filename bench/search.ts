@@ -6,14 +6,8 @@
  *   npm run bench -- search [--runs N] [--documents 50000]
  * Not a unit test: it needs /usr/bin/chromium (or Playwright's) and takes a minute or two.
  */
-import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { numberArg as arg, withBenchPage } from './in-chromium';
 import { generateScale } from '../scripts/seed-scale';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ORIGIN = 'http://bench.huiwen.invalid';
 
 // Runs in the page: rows go in through the real HuiwenDb (its hook builds the token index), then both searches.
 const PAGE_ENTRY = `
@@ -56,54 +50,48 @@ window.bench = {
 };
 `;
 
-const arg = (args: readonly string[], name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Math.max(1, Number(args[i + 1]) || fallback) : fallback;
-};
-
 /** What clerks type: a topic word, a kind, a unit's pinyin initials, both, a two-word phrase, a number, nothing. */
-const QUERIES = ['安全生产', '请示', 'czj', '乡村振兴 czj', '营商环境的通知', '收文〔2020〕15号', '不存在的事项'];
+const QUERIES = [
+  '安全生产',
+  '请示',
+  'czj',
+  '乡村振兴 czj',
+  '营商环境的通知',
+  '收文〔2020〕15号',
+  '不存在的事项',
+];
 
 export async function run(args: readonly string[] = process.argv.slice(2)): Promise<void> {
   const runs = arg(args, 'runs', 7);
-  const data = generateScale({ documents: arg(args, 'documents', 50_000), meetings: 1, decisions: 1, audit: 1 });
+  const data = generateScale({
+    documents: arg(args, 'documents', 50_000),
+    meetings: 1,
+    decisions: 1,
+    audit: 1,
+  });
   const { units, people } = data.registry;
-  const bundle = await build({
-    stdin: { contents: PAGE_ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    logLevel: 'silent',
-  });
-  const js = bundle.outputFiles[0]?.text ?? '';
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
   type Bench = {
     load(u: readonly unknown[], p: readonly unknown[], d: readonly unknown[]): Promise<number>;
-    time(q: string, n: number): Promise<{ indexed: number; scan: number; total: number; scanTotal: number; same: boolean }>;
+    time(
+      q: string,
+      n: number,
+    ): Promise<{ indexed: number; scan: number; total: number; scanTotal: number; same: boolean }>;
   };
-  try {
-    const page = await browser.newPage();
-    // A made-up origin served from memory: IndexedDB needs a real origin, the bench needs no server.
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const url = route.request().url();
-      if (url.endsWith('/bench.js')) return route.fulfill({ contentType: 'text/javascript', body: js });
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script type="module" src="/bench.js"></script>' });
-    });
-    await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction(() => 'bench' in window);
+  await withBenchPage(PAGE_ENTRY, async (page) => {
     const indexing = await page.evaluate(
       ([u, p, d]) => (window as unknown as { bench: Bench }).bench.load(u, p, d),
       [units, people, data.documents] as const,
     );
-    console.info(`检索基准（Chromium，${data.documents.length} 件公文，中位数，${runs} 次；建索引 ${(indexing / 1000).toFixed(1)} 秒）`);
+    console.info(
+      `检索基准（Chromium，${data.documents.length} 件公文，中位数，${runs} 次；建索引 ${(indexing / 1000).toFixed(1)} 秒）`,
+    );
     let worst = 0;
     let mismatch = false;
     for (const q of QUERIES) {
-      const r = await page.evaluate(([query, n]) => (window as unknown as { bench: Bench }).bench.time(query, n), [q, runs] as const);
+      const r = await page.evaluate(
+        ([query, n]) => (window as unknown as { bench: Bench }).bench.time(query, n),
+        [q, runs] as const,
+      );
       worst = Math.max(worst, r.indexed);
       mismatch ||= !r.same;
       console.info(
@@ -112,7 +100,5 @@ export async function run(args: readonly string[] = process.argv.slice(2)): Prom
     }
     console.info(`  最慢的索引检索 ${worst.toFixed(1)} ms（目标：远低于 100 ms）`);
     if (mismatch) process.exitCode = 1;
-  } finally {
-    await browser.close();
-  }
+  });
 }

@@ -5,14 +5,8 @@
  *   npm run bench -- store [--runs N] [--documents 50000] [--meetings 2000]
  * Not a unit test: it needs /usr/bin/chromium (or Playwright's) and takes a minute.
  */
-import { build } from 'esbuild';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from '@playwright/test';
+import { numberArg as arg, withBenchPage } from './in-chromium';
 import { generateScale } from '../scripts/seed-scale';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const ORIGIN = 'http://bench.huiwen.invalid';
 
 // Runs in the page: loads rows through the real HuiwenDb, then times both ways of reading the first screen.
 const PAGE_ENTRY = `
@@ -55,52 +49,39 @@ window.bench = {
 };
 `;
 
-const arg = (args: readonly string[], name: string, fallback: number) => {
-  const i = args.indexOf(`--${name}`);
-  return i >= 0 ? Math.max(1, Number(args[i + 1]) || fallback) : fallback;
-};
-
 export async function run(args: readonly string[] = process.argv.slice(2)): Promise<void> {
   const runs = arg(args, 'runs', 7);
-  const data = generateScale({ documents: arg(args, 'documents', 50_000), meetings: arg(args, 'meetings', 2_000), decisions: 1, audit: 1 });
-  const bundle = await build({
-    stdin: { contents: PAGE_ENTRY, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    logLevel: 'silent',
+  const data = generateScale({
+    documents: arg(args, 'documents', 50_000),
+    meetings: arg(args, 'meetings', 2_000),
+    decisions: 1,
+    audit: 1,
   });
-  const js = bundle.outputFiles[0]?.text ?? '';
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  try {
-    const page = await browser.newPage();
-    // A made-up origin served from memory: IndexedDB needs a real origin, the bench needs no server.
-    await page.route(`${ORIGIN}/**`, (route) => {
-      const url = route.request().url();
-      if (url.endsWith('/bench.js')) return route.fulfill({ contentType: 'text/javascript', body: js });
-      return route.fulfill({ contentType: 'text/html', body: '<!doctype html><script type="module" src="/bench.js"></script>' });
-    });
-    await page.goto(`${ORIGIN}/`);
-    await page.waitForFunction(() => 'bench' in window);
+  await withBenchPage(PAGE_ENTRY, async (page) => {
     const results: string[] = [];
     for (const [table, index, rows] of [
       ['documents', 'registeredOn', data.documents],
       ['meetings', 'date', data.meetings],
     ] as const) {
-      await page.evaluate(([t, r]) => (window as unknown as { bench: { load(t: string, r: unknown[]): Promise<void> } }).bench.load(t, r), [table, rows] as const);
+      await page.evaluate(
+        ([t, r]) =>
+          (window as unknown as { bench: { load(t: string, r: unknown[]): Promise<void> } }).bench.load(t, r),
+        [table, rows] as const,
+      );
       const { store, raw } = await page.evaluate(
-        ([t, i, n]) => (window as unknown as { bench: { time(t: string, i: string, n: number): Promise<{ store: number; raw: number }> } }).bench.time(t, i, n),
+        ([t, i, n]) =>
+          (
+            window as unknown as {
+              bench: { time(t: string, i: string, n: number): Promise<{ store: number; raw: number }> };
+            }
+          ).bench.time(t, i, n),
         [table, index, runs] as const,
       );
-      results.push(`${table}（${rows.length} 行）：首屏 50 行 ${store.toFixed(1)} ms，原生 getAll ${raw.toFixed(1)} ms，比值 ${(store / raw).toFixed(3)}`);
+      results.push(
+        `${table}（${rows.length} 行）：首屏 50 行 ${store.toFixed(1)} ms，原生 getAll ${raw.toFixed(1)} ms，比值 ${(store / raw).toFixed(3)}`,
+      );
     }
     console.info(`存储基准（Chromium，中位数，${runs} 次）`);
     for (const line of results) console.info(`  ${line}`);
-  } finally {
-    await browser.close();
-  }
+  });
 }
