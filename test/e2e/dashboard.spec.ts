@@ -1,23 +1,8 @@
-import type { Page } from '@playwright/test';
 import { expect, loadSampleOffice, shanghaiDate, test } from './fixtures';
+import { takeStep } from './steps';
 
 // Loading the sample office is one large durable transaction; allow for a slow machine.
 test.slow();
-
-/** Clicks a gated button; when it asks for an override reason, gives one. */
-async function takeStep(page: Page, name: string, reason: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${name}：请说明继续的理由`) });
-  const asked = await dialog.waitFor({ state: 'visible', timeout: 3_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (asked) {
-    await dialog.getByLabel('继续办理的理由').fill(reason);
-    await dialog.getByRole('button', { name: '说明理由并继续' }).click();
-    await expect(dialog).toBeHidden();
-  }
-}
 
 test('the 工作台 shows today’s acting and a meeting planned today, one click from the meeting', async ({
   page,

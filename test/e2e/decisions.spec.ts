@@ -10,6 +10,7 @@ import path from 'node:path';
 import type { Locator, Page, TestInfo } from '@playwright/test';
 import { expect, loadSampleOffice, shanghaiDate, test } from './fixtures';
 import { relayWithDataFolder } from './relay';
+import { takeStepThen } from './steps';
 
 test.slow();
 test.setTimeout(240_000);
@@ -19,33 +20,15 @@ const SAVE = 30_000;
 const SHOTS = path.join('test-results', 'screenshots');
 const REASON = '端到端测试：提示已知悉，按程序继续';
 
+/** A gated step of this spec: its override reason, and saves allowed SAVE ms on a loaded machine. */
+const takeStep = (page: Page, button: Locator, label: string, done: () => Promise<void>) =>
+  takeStepThen(page, button, label, REASON, done, SAVE);
+
 async function shot(page: Page, testInfo: TestInfo, name: string) {
   mkdirSync(SHOTS, { recursive: true });
   const file = path.join(SHOTS, `decisions-${name}.png`);
   await page.screenshot({ path: file });
   await testInfo.attach(`decisions-${name}`, { path: file, contentType: 'image/png' });
-}
-
-/** Clicks a gated button; if the rules warn, gives the override reason; then waits for `done`. */
-async function takeStep(page: Page, button: Locator, label: string, done: () => Promise<void>) {
-  await button.click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${label}：请说明继续的理由`) });
-  const outcome = await Promise.race([
-    dialog.waitFor({ state: 'visible', timeout: SAVE }).then(
-      () => 'dialog' as const,
-      () => 'none' as const,
-    ),
-    done().then(
-      () => 'done' as const,
-      () => 'none' as const,
-    ),
-  ]);
-  if (outcome === 'dialog') {
-    await dialog.getByLabel('继续办理的理由').fill(REASON);
-    await dialog.getByRole('button', { name: '说明理由并继续' }).click();
-    await expect(dialog).toBeHidden();
-  }
-  if (outcome !== 'done') await done();
 }
 
 async function step(page: Page, name: string, after: string) {

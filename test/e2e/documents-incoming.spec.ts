@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
-import { expect as baseExpect, test } from './fixtures';
+import { expect as baseExpect, loadSampleOffice, test } from './fixtures';
+import { chooseOption, pickOption, takeStep } from './steps';
 
 // Saves are durable IndexedDB transactions; on a busy machine a step can take many seconds.
 const expect = baseExpect.configure({ timeout: 30_000 });
@@ -18,39 +19,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
   const file = path.join(SHOTS, `documents-incoming-${name}.png`);
   await page.screenshot({ path: file });
   await testInfo.attach(`documents-incoming-${name}`, { path: file, contentType: 'image/png' });
-}
-
-async function loadSampleOffice(page: Page) {
-  await page.goto('/#/registry');
-  await page.getByRole('button', { name: '载入示例数据' }).click();
-  await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 90_000 });
-}
-
-async function pickOption(page: Page, title: string) {
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-}
-
-/** Types into a searchable select and picks the option. */
-async function choose(page: Page, label: string, typed: string, title: string) {
-  const box = page.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  await box.fill(typed);
-  await pickOption(page, title);
-}
-
-/** Clicks a gated button; when it asks for an override reason, gives one. */
-async function takeStep(page: Page, name: string, reason = '端到端测试') {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${name}：请说明继续的理由`) });
-  const asked = await dialog.waitFor({ state: 'visible', timeout: 3_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (asked) {
-    await dialog.getByLabel('继续办理的理由').fill(reason);
-    await dialog.getByRole('button', { name: '说明理由并继续' }).click();
-    await expect(dialog).toBeHidden();
-  }
 }
 
 /** A one-page A4 PDF as a sending unit would scan it. */
@@ -71,7 +39,7 @@ test('an incoming 请示 missing a countersignature: flagged, completed, routed 
   await expect(page.getByRole('heading', { level: 2, name: '登记收文' })).toBeVisible();
 
   // The sending unit by its pinyin initials.
-  await choose(page, '来文单位', 'qzfhcx', '区住房和城乡建设局');
+  await chooseOption(page, '来文单位', '区住房和城乡建设局', 'qzfhcx');
   await page.getByRole('combobox', { name: '文种', exact: true }).click();
   await pickOption(page, '请示');
   await page.getByLabel('来文字号').fill('示住建发〔2026〕15号');
@@ -80,9 +48,9 @@ test('an incoming 请示 missing a countersignature: flagged, completed, routed 
 
   // Art. 49: the 请示 touches the 财政局's powers; signed by the lead head, but not countersigned.
   await page.getByText('本请示涉及其他部门职权', { exact: true }).click();
-  await choose(page, '涉及的部门', 'qczj', '区财政局');
+  await chooseOption(page, '涉及的部门', '区财政局', 'qczj');
   await page.keyboard.press('Escape');
-  await choose(page, '主办部门签字人', '华思远', '华思远');
+  await chooseOption(page, '主办部门签字人', '华思远', '华思远');
   await page.getByLabel('主办部门签字日期').fill('2026-01-05');
   const findings = page.getByTestId('register-findings');
   await expect(findings).toContainText('尚缺以下部门负责同志会签：区财政局');

@@ -5,6 +5,7 @@ import { PDFDocument } from 'pdf-lib';
 import { currentWorkingCalendar } from '../../shared/calendar';
 import { isoDate } from '../../shared/calendar/iso-date';
 import { expect, loadSampleOffice, test } from './fixtures';
+import { chooseOption, takeStep } from './steps';
 
 // Loading the sample office is one durable ~260-record transaction; every later save is durable too.
 test.slow();
@@ -22,32 +23,6 @@ async function shot(page: Page, testInfo: TestInfo, name: string) {
 /** Today in Shanghai, as the app computes it. */
 function shanghaiToday(): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
-}
-
-async function pickOption(page: Page, title: string) {
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
-}
-
-async function select(page: Page, label: string, title: string, typed?: string) {
-  const box = page.getByRole('combobox', { name: label, exact: true });
-  await box.click();
-  if (typed !== undefined) await box.fill(typed);
-  await pickOption(page, title);
-}
-
-/** Clicks a gated button; when it asks for an override reason, gives one. */
-async function takeStep(page: Page, name: string, reason = '端到端测试') {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${name}：请说明继续的理由`) });
-  const asked = await dialog.waitFor({ state: 'visible', timeout: 2_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (asked) {
-    await dialog.getByLabel('继续办理的理由').fill(reason);
-    await dialog.getByRole('button', { name: '说明理由并继续' }).click();
-    await expect(dialog).toBeHidden();
-  }
 }
 
 /** Answers the five art. 52 questions "否" (index `yes` answered "是"). */
@@ -77,14 +52,14 @@ async function draftDocument(page: Page, spec: DraftSpec) {
   await takeStep(page, '下一步：基本信息');
   await page.getByRole('radio', { name: spec.kind, exact: true }).check();
   await page.getByRole('radio', { name: spec.issuer, exact: true }).check();
-  await select(page, '主送机关层级', spec.level);
-  await select(page, '主办单位', '区发展和改革局', '发展和改革');
+  await chooseOption(page, '主送机关层级', spec.level);
+  await chooseOption(page, '主办单位', '区发展和改革局', '发展和改革');
   const main = page.getByRole('combobox', { name: '主送机关', exact: true });
   await main.click();
   await main.fill(spec.recipient);
   await page.keyboard.press('Enter');
   await page.keyboard.press('Escape');
-  if (spec.classification !== undefined) await select(page, '密级', spec.classification);
+  if (spec.classification !== undefined) await chooseOption(page, '密级', spec.classification);
   await page.getByRole('button', { name: '下一步：正文' }).click();
   await page.getByLabel('标题', { exact: true }).fill(spec.title);
   await page.getByLabel('第 1 段', { exact: true }).fill('根据工作安排，现将有关事项报告如下。');
@@ -113,8 +88,8 @@ test('a 区政府 上行文: refused for a 副区长, reviewed by the office dir
 
   await page.getByRole('radio', { name: '请示', exact: true }).check();
   await page.getByRole('radio', { name: '区政府', exact: true }).check();
-  await select(page, '主送机关层级', '上级机关');
-  await select(page, '主办单位', '区发展和改革局', '发展和改革');
+  await chooseOption(page, '主送机关层级', '上级机关');
+  await chooseOption(page, '主办单位', '区发展和改革局', '发展和改革');
   const main = page.getByRole('combobox', { name: '主送机关', exact: true });
   await main.click();
   await main.fill('示例市人民政府');
@@ -140,12 +115,12 @@ test('a 区政府 上行文: refused for a 副区长, reviewed by the office dir
   await expect(page.getByRole('heading', { level: 2, name: title })).toBeVisible({ timeout: 10_000 });
 
   // A 副区长 cannot sign a 区政府 上行文.
-  await select(page, '签发人', '周清和');
+  await chooseOption(page, '签发人', '周清和');
   const signCard = page.getByTestId('step-sign');
   await expect(signCard).toContainText('周清和无权签发本文');
   await expect(signCard.locator('[data-blocked-reason*="第五十二条"]')).toBeVisible();
   // Nor the 区长 before the reviews.
-  await select(page, '签发人', '赵志远');
+  await chooseOption(page, '签发人', '赵志远');
   await expect(signCard).toContainText('签发前尚缺审核');
   await shot(page, testInfo, '03-sign-refused');
 
@@ -153,7 +128,7 @@ test('a 区政府 上行文: refused for a 副区长, reviewed by the office dir
   await expect(page.getByTestId('step-review-officeDirector')).toHaveCount(0);
   await takeStep(page, '登记分管副区长审核');
   await expect(page.getByTestId('step-review-responsibleDeputy')).toHaveCount(0);
-  await select(page, '签发人', '赵志远');
+  await chooseOption(page, '签发人', '赵志远');
   await takeStep(page, '签发');
   await expect(page.getByTestId('signers')).toHaveText('赵志远签发');
 
@@ -204,10 +179,10 @@ test('a 区委+区政府 joint document: reviewed by the deputy, countersigned b
   });
   const card = page.getByTestId('step-countersign');
   await expect(card).toContainText('会签：应由区长赵志远会签');
-  await select(page, '会签人', '赵志远');
+  await chooseOption(page, '会签人', '赵志远');
   await expect(card).toContainText('签发前尚缺审核');
   await takeStep(page, '登记分管副区长审核');
-  await select(page, '会签人', '赵志远');
+  await chooseOption(page, '会签人', '赵志远');
   await takeStep(page, '会签');
   await expect(page.getByTestId('signers')).toHaveText('赵志远会签');
   await expect(page.getByTestId('step-number')).toBeVisible();
@@ -226,7 +201,7 @@ test('a classified document prints numbered copies and is never offered for publ
     title: '示例区人民政府办公室关于做好重要项目保密工作的通知',
     classification: '机密',
   });
-  await select(page, '签发人', '陈晓东');
+  await chooseOption(page, '签发人', '陈晓东');
   await takeStep(page, '签发');
   await takeStep(page, '编号');
   await expect(page.getByTestId('document-number')).toContainText('崆政办发〔');
@@ -256,6 +231,6 @@ test('a classified document prints numbered copies and is never offered for publ
   await shot(page, testInfo, '06-classified');
 
   await page.getByRole('button', { name: '返回发文登记簿' }).click();
-  await select(page, '按密级筛选', '机密');
+  await chooseOption(page, '按密级筛选', '机密');
   await expect(page.getByTestId('outgoing-table')).toContainText('重要项目保密工作');
 });

@@ -16,8 +16,9 @@ import type { HandlerFs } from '../../electron/main/handlers';
 import type { AppInfo } from '../../shared/ipc';
 import { openPacket } from '../../shared/packet';
 import { main as packetCli } from '../../scripts/packet';
-import { expect, test } from './fixtures';
+import { expect, shanghaiDate, test } from './fixtures';
 import { installRelay } from './relay';
+import { takeStep } from './steps';
 
 test.slow();
 test.setTimeout(300_000);
@@ -101,26 +102,6 @@ async function loadSampleOffice(page: Page) {
   await passGate(page);
   await page.getByRole('button', { name: '载入示例数据' }).click();
   await expect(page.getByText('示例数据', { exact: true })).toBeVisible(SAVE);
-}
-
-function shanghaiDate(days: number): string {
-  const d = new Date(Date.now() + days * 86_400_000);
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(d);
-}
-
-/** Clicks a gated button; when it asks for an override reason, gives one. */
-async function takeStep(page: Page, name: string, reason: string) {
-  await page.getByRole('button', { name, exact: true }).click();
-  const dialog = page.getByRole('dialog', { name: new RegExp(`^${name}：请说明继续的理由`) });
-  const asked = await dialog.waitFor({ state: 'visible', timeout: 3_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (asked) {
-    await dialog.getByLabel('继续办理的理由').fill(reason);
-    await dialog.getByRole('button', { name: '说明理由并继续' }).click();
-    await expect(dialog).toBeHidden();
-  }
 }
 
 async function createMeeting(page: Page, place: string) {

@@ -11,6 +11,7 @@ import { SAMPLE_IDS, createSampleOffice } from '../../shared/sample';
 import type { IsoDate } from '../../shared/calendar/iso-date';
 import type { PersonId, UnitId } from '../../shared/domain/ids';
 import { expect, loadSampleOffice, shanghaiDate } from './fixtures';
+import { pickOption, takeStepThen } from './steps';
 
 export { shanghaiDate };
 
@@ -46,8 +47,6 @@ export const sample = (() => {
   };
 })();
 
-const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 export class MeetingWalk {
   private n = 0;
   private readonly prefix: string;
@@ -81,7 +80,7 @@ export class MeetingWalk {
 
   /** Picks an option of the open antd Select by its title (the person's or unit's plain name). */
   async pickOption(title: string): Promise<void> {
-    await this.page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+    await pickOption(this.page, title);
   }
 
   /** Opens the select, types to filter and takes the first match with Enter (as a keyboard user would). */
@@ -132,30 +131,11 @@ export class MeetingWalk {
     done: () => Promise<void>,
     scope?: Locator,
   ): Promise<void> {
-    const page = this.page;
-    await (scope ?? page)
-      .getByRole('button', typeof name === 'string' ? { name, exact: true } : { name })
-      .click();
-    const title = typeof name === 'string' ? escapeRegExp(name) : name.source.replace(/^\^|\$$/g, '');
-    const dialog = page.getByRole('dialog', { name: new RegExp(`^${title}：请说明继续的理由`) });
-    const outcome = await Promise.race([
-      dialog.waitFor({ state: 'visible', timeout: SAVE_TIMEOUT }).then(
-        () => 'dialog' as const,
-        () => 'none' as const,
-      ),
-      done().then(
-        () => 'done' as const,
-        () => 'none' as const,
-      ),
-    ]);
-    if (outcome === 'dialog') {
-      await dialog.getByLabel('继续办理的理由').fill(reason);
-      await dialog.getByRole('button', { name: '说明理由并继续' }).click();
-      await expect(dialog).toBeHidden();
-      await done();
-    } else if (outcome === 'none') {
-      await done(); // fails with the step's own expectation
-    }
+    const button = (scope ?? this.page).getByRole(
+      'button',
+      typeof name === 'string' ? { name, exact: true } : { name },
+    );
+    await takeStepThen(this.page, button, name, reason, done, SAVE_TIMEOUT);
   }
 
   /** 添加议题 with the fields a clerk fills for an ordinary topic; `major` ticks 重大决策事项. */

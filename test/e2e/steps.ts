@@ -1,0 +1,74 @@
+/**
+ * The clerk's moves the specs share: picking an option of an antd Select, and taking a rule-gated step (a
+ * warning asks for an override reason in a dialog titled "<step>：请说明继续的理由", which is given).
+ */
+import type { Locator, Page } from '@playwright/test';
+import { expect } from './fixtures';
+
+/** The reason the specs give when a warning asks for one. */
+export const E2E_REASON = '端到端测试';
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+const overrideDialog = (page: Page, step: string | RegExp): Locator => {
+  const title = typeof step === 'string' ? escapeRegExp(step) : step.source.replace(/^\^|\$$/g, '');
+  return page.getByRole('dialog', { name: new RegExp(`^${title}：请说明继续的理由`) });
+};
+
+async function giveReason(dialog: Locator, reason: string): Promise<void> {
+  await dialog.getByLabel('继续办理的理由').fill(reason);
+  await dialog.getByRole('button', { name: '说明理由并继续' }).click();
+  await expect(dialog).toBeHidden();
+}
+
+/** Picks an option of the open antd Select by its title (the plain name of a person or unit). */
+export async function pickOption(page: Page, title: string): Promise<void> {
+  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+}
+
+/** Opens the labelled searchable select, optionally types to filter, and picks the option. */
+export async function chooseOption(page: Page, label: string, title: string, typed?: string): Promise<void> {
+  const box = page.getByRole('combobox', { name: label, exact: true });
+  await box.click();
+  if (typed !== undefined) await box.fill(typed);
+  await pickOption(page, title);
+}
+
+/** Clicks the step's button; when the rules warn, gives the reason. */
+export async function takeStep(page: Page, name: string, reason = E2E_REASON): Promise<void> {
+  await page.getByRole('button', { name, exact: true }).click();
+  const dialog = overrideDialog(page, name);
+  const asked = await dialog.waitFor({ state: 'visible', timeout: 3_000 }).then(
+    () => true,
+    () => false,
+  );
+  if (asked) await giveReason(dialog, reason);
+}
+
+/**
+ * Clicks `button`; when the rules warn, gives the reason; then waits for `done` (what the step leads to), so no
+ * fixed wait is needed when no dialog comes. `step` is the step's name as the dialog title starts with it.
+ */
+export async function takeStepThen(
+  page: Page,
+  button: Locator,
+  step: string | RegExp,
+  reason: string,
+  done: () => Promise<void>,
+  dialogTimeout: number,
+): Promise<void> {
+  await button.click();
+  const dialog = overrideDialog(page, step);
+  const outcome = await Promise.race([
+    dialog.waitFor({ state: 'visible', timeout: dialogTimeout }).then(
+      () => 'dialog' as const,
+      () => 'none' as const,
+    ),
+    done().then(
+      () => 'done' as const,
+      () => 'none' as const,
+    ),
+  ]);
+  if (outcome === 'dialog') await giveReason(dialog, reason);
+  if (outcome !== 'done') await done(); // after the dialog; or fails with the step's own expectation
+}
