@@ -113,6 +113,9 @@ describe('incoming repository', () => {
     await repo.propose(id, { text: '拟呈分管副区长阅批', byId: personId('p-clerk'), date: d('2026-03-03') });
     await repo.route(id, { leaderId: dep, date: d('2026-03-03'), reason: '按分工呈副区长' });
     expect((await repo.get(id))?.state).toBe('routed');
+    // The dashboard's query: only the given states, read through the state index, incoming only.
+    expect((await repo.list({ states: ['routed'] })).map((r) => r.doc.id)).toEqual(['a']);
+    expect(await repo.list({ states: ['registered', 'archived'] })).toEqual([]);
     await repo.instruct(id, { leaderId: dep, date: d('2026-03-03'), text: '阅' }, { reason: '领导当面补充意见' });
     await repo.instruct(id, { leaderId: dep, date: d('2026-03-04'), text: '请财政局会同住建局提出资金方案' });
     await repo.circulate(id, [personId('p-r1'), personId('p-r2')], d('2026-03-04'));

@@ -123,7 +123,9 @@ export function incomingStateOf(doc: IncomingDocument): IncomingState {
 const trackingSchema = z
   .object({
     task: z.string().max(2000),
-    progress: z.array(z.object({ date: isoDateSchema, text: z.string().trim().min(1, '请填写进展情况').max(2000) }).strict()),
+    progress: z.array(
+      z.object({ date: isoDateSchema, text: z.string().trim().min(1, '请填写进展情况').max(2000) }).strict(),
+    ),
     closureNote: z.string().max(2000).optional(),
   })
   .strict();
@@ -285,6 +287,8 @@ export const INCOMING_FIELD_LABELS: Readonly<Record<string, string>> = {
 
 export interface IncomingQuery {
   readonly year?: number;
+  /** Only documents in these states, read through the `state` index (the dashboard's open items). */
+  readonly states?: readonly IncomingState[];
 }
 
 export interface IncomingRepository {
@@ -304,14 +308,23 @@ export interface IncomingRepository {
     date: IsoDate,
     options?: StepOptions,
   ): Promise<IncomingRecord>;
-  propose(id: DocumentId, proposal: { text: string; byId: PersonId; date: IsoDate }, options?: StepOptions): Promise<IncomingRecord>;
+  propose(
+    id: DocumentId,
+    proposal: { text: string; byId: PersonId; date: IsoDate },
+    options?: StepOptions,
+  ): Promise<IncomingRecord>;
   route(
     id: DocumentId,
     routing: { leaderId: PersonId; actingForId?: PersonId; date: IsoDate; reason: string },
     options?: StepOptions,
   ): Promise<IncomingRecord>;
   instruct(id: DocumentId, instruction: LeaderInstruction, options?: StepOptions): Promise<IncomingRecord>;
-  circulate(id: DocumentId, readers: readonly PersonId[], date: IsoDate, options?: StepOptions): Promise<IncomingRecord>;
+  circulate(
+    id: DocumentId,
+    readers: readonly PersonId[],
+    date: IsoDate,
+    options?: StepOptions,
+  ): Promise<IncomingRecord>;
   markRead(id: DocumentId, reader: PersonId, date: IsoDate): Promise<IncomingRecord>;
   assign(
     id: DocumentId,
@@ -321,7 +334,12 @@ export interface IncomingRepository {
   recordProgress(id: DocumentId, index: number, note: ProgressNote): Promise<IncomingRecord>;
   closeAssignment(id: DocumentId, index: number, date: IsoDate, note?: string): Promise<IncomingRecord>;
   complete(id: DocumentId, date: IsoDate, options?: StepOptions): Promise<IncomingRecord>;
-  archive(id: DocumentId, date: IsoDate, retention: Retention, options?: StepOptions): Promise<IncomingRecord>;
+  archive(
+    id: DocumentId,
+    date: IsoDate,
+    retention: Retention,
+    options?: StepOptions,
+  ): Promise<IncomingRecord>;
 }
 
 function parse<T>(schema: z.ZodType<T>, input: unknown, what: string): T {
@@ -335,9 +353,15 @@ function refuse(message: string): never {
 }
 
 const withReason = (context: string, o?: StepOptions) =>
-  o?.reason === undefined || o.reason.trim() === '' ? context : `${context}（提示已说明理由：${o.reason.trim()}）`;
+  o?.reason === undefined || o.reason.trim() === ''
+    ? context
+    : `${context}（提示已说明理由：${o.reason.trim()}）`;
 
-export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => string = () => crypto.randomUUID()): IncomingRepository {
+export function incomingRepository(
+  db: HuiwenDb,
+  now?: () => Date,
+  newId: () => string = () => crypto.randomUUID(),
+): IncomingRepository {
   const opts = (context: string) => ({ context, ...(now ? { now } : {}) });
 
   async function readNumbering(): Promise<IncomingNumbering> {
@@ -349,7 +373,10 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
   async function load(id: DocumentId): Promise<IncomingRecord> {
     const row = await db.documents.get(id);
     if (row === undefined || row['direction'] !== 'incoming') {
-      throw new StoreError('not-found', '这份收文已不存在（可能恢复了备份），未保存。请回到收文登记簿重新打开。');
+      throw new StoreError(
+        'not-found',
+        '这份收文已不存在（可能恢复了备份），未保存。请回到收文登记簿重新打开。',
+      );
     }
     return fromRow(row);
   }
@@ -381,27 +408,50 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
     id: DocumentId,
     context: string,
     options: StepOptions | undefined,
-    change: (r: IncomingRecord) => { record: IncomingRecord; kind: IncomingStepKind; date: IsoDate; summary: string },
+    change: (r: IncomingRecord) => {
+      record: IncomingRecord;
+      kind: IncomingStepKind;
+      date: IsoDate;
+      summary: string;
+    },
   ): Promise<IncomingRecord> {
-    return auditedWrite(db, [db.documents, db.documentSteps], opts(withReason(context, options)), async (log) => {
-      const before = await load(id);
-      const { record, kind, date, summary } = change(before);
-      const doc = parse(incomingDocumentSchema, record.doc, '收文') as IncomingDocument;
-      const after: IncomingRecord = { ...record, doc, state: incomingStateOf(doc) };
-      await db.documents.put(toRow(after));
-      log.record('update', 'documents', id, toRow(before), toRow(after));
-      await addStep(log, id, kind, date, summary, options?.reason);
-      return after;
-    });
+    return auditedWrite(
+      db,
+      [db.documents, db.documentSteps],
+      opts(withReason(context, options)),
+      async (log) => {
+        const before = await load(id);
+        const { record, kind, date, summary } = change(before);
+        const doc = parse(incomingDocumentSchema, record.doc, '收文') as IncomingDocument;
+        const after: IncomingRecord = { ...record, doc, state: incomingStateOf(doc) };
+        await db.documents.put(toRow(after));
+        log.record('update', 'documents', id, toRow(before), toRow(after));
+        await addStep(log, id, kind, date, summary, options?.reason);
+        return after;
+      },
+    );
   }
 
   return {
     async list(query = {}) {
+      const incoming = (r: LooseRow) => r['direction'] === 'incoming';
       const rows =
-        query.year === undefined
-          ? await db.documents.where('direction').equals('incoming').toArray()
-          : await db.documents.where('year').equals(query.year).filter((r) => r['direction'] === 'incoming').toArray();
-      return rows.map(fromRow).sort((a, b) => b.doc.registeredOn.localeCompare(a.doc.registeredOn) || b.receiptNumber.localeCompare(a.receiptNumber));
+        query.states !== undefined
+          ? await db.documents
+              .where('state')
+              .anyOf([...query.states])
+              .filter((r) => incoming(r) && (query.year === undefined || r['year'] === query.year))
+              .toArray()
+          : query.year === undefined
+            ? await db.documents.where('direction').equals('incoming').toArray()
+            : await db.documents.where('year').equals(query.year).filter(incoming).toArray();
+      return rows
+        .map(fromRow)
+        .sort(
+          (a, b) =>
+            b.doc.registeredOn.localeCompare(a.doc.registeredOn) ||
+            b.receiptNumber.localeCompare(a.receiptNumber),
+        );
     },
 
     async get(id) {
@@ -410,7 +460,10 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
     },
 
     async steps(id) {
-      const rows = (await db.documentSteps.where('documentId').equals(id).toArray()) as unknown as IncomingStepRow[];
+      const rows = (await db.documentSteps
+        .where('documentId')
+        .equals(id)
+        .toArray()) as unknown as IncomingStepRow[];
       return rows.sort((a, b) => a.at - b.at);
     },
 
@@ -448,9 +501,14 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
         const serial = (numbering.counters[String(year)] ?? 0) + 1;
         const receiptNumber = formatReceiptNumber(numbering.pattern, year, serial);
         if (options?.expectedNumber !== undefined && options.expectedNumber !== receiptNumber) {
-          refuse(`收文编号已变为 ${receiptNumber}（编号设置或其他登记刚刚改变了它），未保存。请再点一次“登记”，收文章将按新编号加盖。`);
+          refuse(
+            `收文编号已变为 ${receiptNumber}（编号设置或其他登记刚刚改变了它），未保存。请再点一次“登记”，收文章将按新编号加盖。`,
+          );
         }
-        const nextNumbering: IncomingNumbering = { ...numbering, counters: { ...numbering.counters, [String(year)]: serial } };
+        const nextNumbering: IncomingNumbering = {
+          ...numbering,
+          counters: { ...numbering.counters, [String(year)]: serial },
+        };
         await db.meta.put({ key: INCOMING_NUMBERING_META_KEY, value: nextNumbering });
         log.record('update', 'meta', INCOMING_NUMBERING_META_KEY, numbering, nextNumbering);
         let originalAttachmentId: string | undefined;
@@ -466,7 +524,10 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
             role: 'original',
           };
           await db.attachments.add(original);
-          log.record('create', 'attachments', original.id, undefined, { ...original, bytes: file.original.byteLength });
+          log.record('create', 'attachments', original.id, undefined, {
+            ...original,
+            bytes: file.original.byteLength,
+          });
           if (file.stamped !== undefined) {
             stampedAttachmentId = `att-${newId()}`;
             const stamped: AttachmentRow = {
@@ -478,7 +539,10 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
               role: 'stamped',
             };
             await db.attachments.add(stamped);
-            log.record('create', 'attachments', stamped.id, undefined, { ...stamped, bytes: file.stamped.byteLength });
+            log.record('create', 'attachments', stamped.id, undefined, {
+              ...stamped,
+              bytes: file.stamped.byteLength,
+            });
           }
         }
         const record: IncomingRecord = {
@@ -495,7 +559,14 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
         };
         await db.documents.add(toRow(record));
         log.record('create', 'documents', doc.id, undefined, toRow(record));
-        await addStep(log, doc.id, 'register', doc.registeredOn, `登记收文，编号 ${receiptNumber}`, options?.reason);
+        await addStep(
+          log,
+          doc.id,
+          'register',
+          doc.registeredOn,
+          `登记收文，编号 ${receiptNumber}`,
+          options?.reason,
+        );
         return record;
       });
     },
@@ -504,7 +575,10 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
       return act(id, '补齐会签', options, (r) => {
         if (r.doc.routing !== undefined) refuse('本件已呈批，不能再修改会签情况。');
         const added: DocumentCountersignature[] = cross.countersignatures.filter(
-          (c) => !(r.doc.crossDepartment?.countersignatures ?? []).some((o) => o.unitId === c.unitId && o.personId === c.personId),
+          (c) =>
+            !(r.doc.crossDepartment?.countersignatures ?? []).some(
+              (o) => o.unitId === c.unitId && o.personId === c.personId,
+            ),
         );
         return {
           record: { ...r, doc: { ...r.doc, crossDepartment: cross } },
@@ -518,7 +592,12 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
     propose(id, proposal, options) {
       return act(id, '拟办', options, (r) => {
         if (r.doc.routing !== undefined) refuse('本件已呈批，拟办意见不能再改。');
-        return { record: { ...r, doc: { ...r.doc, proposal } }, kind: 'propose', date: proposal.date, summary: `拟办：${proposal.text}` };
+        return {
+          record: { ...r, doc: { ...r.doc, proposal } },
+          kind: 'propose',
+          date: proposal.date,
+          summary: `拟办：${proposal.text}`,
+        };
       });
     },
 
@@ -526,7 +605,12 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
       return act(id, '呈批', options, (r) => {
         if ((r.doc.instructions ?? []).length > 0) refuse('本件已有批示，不能改呈。');
         const { reason, ...record } = routing;
-        return { record: { ...r, doc: { ...r.doc, routing: record } }, kind: 'route', date: routing.date, summary: `呈批：${reason}` };
+        return {
+          record: { ...r, doc: { ...r.doc, routing: record } },
+          kind: 'route',
+          date: routing.date,
+          summary: `呈批：${reason}`,
+        };
       });
     },
 
@@ -550,7 +634,13 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
         const fresh = readers.filter((p) => !existing.some((c) => c.personId === p));
         if (fresh.length === 0) refuse('所选人员都已在传阅名单中。');
         return {
-          record: { ...r, doc: { ...r.doc, circulation: [...existing, ...fresh.map((personId) => ({ personId, sentOn: date }))] } },
+          record: {
+            ...r,
+            doc: {
+              ...r.doc,
+              circulation: [...existing, ...fresh.map((personId) => ({ personId, sentOn: date }))],
+            },
+          },
           kind: 'circulate',
           date,
           summary: `送传阅 ${fresh.length} 人`,
@@ -565,7 +655,12 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
         return {
           record: {
             ...r,
-            doc: { ...r.doc, circulation: list.map((c) => (c.personId === reader && c.readOn === undefined ? { ...c, readOn: date } : c)) },
+            doc: {
+              ...r.doc,
+              circulation: list.map((c) =>
+                c.personId === reader && c.readOn === undefined ? { ...c, readOn: date } : c,
+              ),
+            },
           },
           kind: 'read',
           date,
@@ -580,7 +675,13 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
         return {
           record: {
             ...r,
-            doc: { ...r.doc, assignments: [...(r.doc.assignments ?? []), { unitId: a.unitId, due: a.due, assignedOn: a.date }] },
+            doc: {
+              ...r.doc,
+              assignments: [
+                ...(r.doc.assignments ?? []),
+                { unitId: a.unitId, due: a.due, assignedOn: a.date },
+              ],
+            },
             tracking: [...r.tracking, { task: a.task.trim(), progress: [] }],
           },
           kind: 'assign',
@@ -608,11 +709,18 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
         if (a === undefined) refuse('没有这项交办事项。');
         if (a?.doneOn !== undefined) refuse('这项交办事项已办结。');
         if (a !== undefined && date < a.assignedOn) refuse('办结日期不能早于交办日期。');
-        const assignments = (r.doc.assignments ?? []).map((x, i) => (i === index ? { ...x, doneOn: date } : x));
+        const assignments = (r.doc.assignments ?? []).map((x, i) =>
+          i === index ? { ...x, doneOn: date } : x,
+        );
         const tracking = r.tracking.map((x, i) =>
           i === index && note !== undefined && note.trim() !== '' ? { ...x, closureNote: note.trim() } : x,
         );
-        return { record: { ...r, doc: { ...r.doc, assignments }, tracking }, kind: 'assignmentDone', date, summary: '交办事项办结' };
+        return {
+          record: { ...r, doc: { ...r.doc, assignments }, tracking },
+          kind: 'assignmentDone',
+          date,
+          summary: '交办事项办结',
+        };
       });
     },
 
@@ -621,7 +729,12 @@ export function incomingRepository(db: HuiwenDb, now?: () => Date, newId: () => 
         if (r.doc.completedOn !== undefined) refuse('本件已办结。');
         const open = (r.doc.assignments ?? []).filter((a) => a.doneOn === undefined);
         if (open.length > 0) refuse(`仍有 ${open.length} 项交办事项未办结，不能办结本件。`);
-        return { record: { ...r, doc: { ...r.doc, completedOn: date } }, kind: 'complete', date, summary: '办结' };
+        return {
+          record: { ...r, doc: { ...r.doc, completedOn: date } },
+          kind: 'complete',
+          date,
+          summary: '办结',
+        };
       });
     },
 

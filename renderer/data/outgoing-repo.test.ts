@@ -275,6 +275,8 @@ describe('outgoing repository', () => {
       ['interpretation', '2026-03-09'],
     ]);
     expect((await repo.list({ state: 'sealed' })).map((x) => x.doc.id)).toEqual(['o1']);
+    expect((await repo.list({ states: ['drafting', 'sealed'] })).map((x) => x.doc.id)).toEqual(['o1']);
+    expect(await repo.list({ states: ['archived'] })).toEqual([]);
   });
 
   it('never publishes a classified document (arts. 31, 53) and needs 份号 to print it', async () => {

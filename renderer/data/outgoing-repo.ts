@@ -21,6 +21,7 @@ import {
   stepOfAction,
   type OutgoingAction,
   type OutgoingRecord,
+  type OutgoingState,
   type OutgoingSettings,
 } from '../../shared/domain/documents';
 import { citeArticles } from '../../shared/domain/findings';
@@ -62,6 +63,8 @@ export interface OutgoingWriteOptions {
 export interface OutgoingQuery {
   readonly year?: number;
   readonly state?: string;
+  /** Only documents in these states, read through the `state` index (the dashboard's open items). */
+  readonly states?: readonly OutgoingState[];
 }
 
 /** One entry of a document's timeline. */
@@ -250,11 +253,20 @@ export function outgoingRepository(db: HuiwenDb, now: () => Date = () => new Dat
   return {
     async list(query = {}) {
       const rows =
-        query.year !== undefined
-          ? (await db.documents.where('year').equals(query.year).toArray()).filter(
-              (r) => r['direction'] === 'outgoing',
+        query.states !== undefined
+          ? (
+              await db.documents
+                .where('state')
+                .anyOf([...query.states])
+                .toArray()
+            ).filter(
+              (r) => r['direction'] === 'outgoing' && (query.year === undefined || r['year'] === query.year),
             )
-          : await db.documents.where('direction').equals('outgoing').toArray();
+          : query.year !== undefined
+            ? (await db.documents.where('year').equals(query.year).toArray()).filter(
+                (r) => r['direction'] === 'outgoing',
+              )
+            : await db.documents.where('direction').equals('outgoing').toArray();
       return rows
         .filter((r) => query.state === undefined || r['state'] === query.state)
         .map(fromRow)

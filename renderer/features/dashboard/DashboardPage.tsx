@@ -8,13 +8,14 @@ import { Link } from 'react-router';
 import { currentWorkingCalendar } from '../../../shared/calendar';
 import { shanghaiDateOf, type IsoDate } from '../../../shared/calendar/iso-date';
 import type { IncomingDocument } from '../../../shared/domain/documents';
-import type { OutgoingRecord } from '../../../shared/domain/documents/outgoing-record';
+import { OUTGOING_STATES, type OutgoingRecord } from '../../../shared/domain/documents/outgoing-record';
 import type { Meeting } from '../../../shared/domain/meeting';
 import type { Registry } from '../../../shared/domain/registry';
 import { getStore } from '../../data';
 import { StoreError } from '../../data/errors';
 import { EmptyState, Page, PageHeading } from '../../ui';
 import {
+  AWAITING_INSTRUCTION_STATES,
   BADGE_LABELS,
   dashboardSections,
   storeIsEmpty,
@@ -56,8 +57,9 @@ async function loadDashboard(): Promise<Loaded> {
   const [registry, meetings, incoming, outgoing] = await Promise.all([
     store.registry.load(),
     store.meetings.list(),
-    store.incoming.list(),
-    store.outgoing.list(),
+    // Only open documents, through the state index: the dashboard must not read ten years of archive.
+    store.incoming.list({ states: AWAITING_INSTRUCTION_STATES }),
+    store.outgoing.list({ states: OUTGOING_STATES.filter((st) => st !== 'archived') }),
   ]);
   return {
     status: 'ready',

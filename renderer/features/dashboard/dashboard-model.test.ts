@@ -7,8 +7,10 @@ import { decisionId, documentId, leaveRequestId, meetingId, unitId } from '../..
 import { newMeeting, type Meeting } from '../../../shared/domain/meeting';
 import { emptyRegistry } from '../../../shared/domain/registry';
 import { createSampleOffice, SAMPLE_IDS } from '../../../shared/sample';
+import { incomingStateOf } from '../../data/incoming-repo';
 import {
   actingToday,
+  AWAITING_INSTRUCTION_STATES,
   dashboardSections,
   decisionsDue,
   executiveMonthly,
@@ -252,6 +254,29 @@ describe('leaders’ queue of incoming documents (art. 54, 当日事当日清)',
       (s) => s.id === 'leaderQueue',
     );
     expect(section?.items).toHaveLength(2);
+  });
+
+  it('loads exactly the states a routed, uninstructed, open document can be in', () => {
+    const instruction = { leaderId: executiveDeputy, date: isoDate('2026-02-26'), text: '同意' };
+    const variants = [
+      routed('plain', '2026-02-25'),
+      routed('circulated', '2026-02-25', {
+        circulation: [{ personId: executiveDeputy, sentOn: isoDate('2026-02-25') }],
+      }),
+      routed('assigned', '2026-02-25', {
+        assignments: [
+          { unitId: unitId('sample-u-jsj'), due: isoDate('2026-03-10'), assignedOn: isoDate('2026-02-25') },
+        ],
+      }),
+      routed('instructed', '2026-02-25', { instructions: [instruction] }),
+      routed('closed', '2026-02-25', { instructions: [instruction], completedOn: isoDate('2026-02-26') }),
+      { ...routed('unrouted', '2026-02-25'), routing: undefined },
+    ];
+    for (const d of variants) {
+      const awaiting =
+        d.routing !== undefined && (d.instructions ?? []).length === 0 && d.completedOn === undefined;
+      expect(AWAITING_INSTRUCTION_STATES.includes(incomingStateOf(d)), d.id).toBe(awaiting);
+    }
   });
 });
 

@@ -19,6 +19,7 @@ import type { WorkingDays } from '../../../shared/domain/working-days';
 import { checkSameDay, instructionDue } from '../../../shared/domain/documents/incoming';
 import type { IncomingDocument } from '../../../shared/domain/documents/model';
 import { overdueDeadlines, type OutgoingRecord } from '../../../shared/domain/documents/outgoing-record';
+import type { IncomingState } from '../../data/incoming-repo';
 
 export type DashboardBadge = 'overdue' | 'due' | 'pending' | 'today' | 'week' | 'info';
 
@@ -223,6 +224,12 @@ export function actingToday(reg: Registry, today: IsoDate): DashboardItem[] {
     href: '/registry',
   }));
 }
+
+/**
+ * The states an incoming document can be in while routed to a leader and not yet instructed (routing, then
+ * perhaps 传阅 or 交办 before the 批示); the dashboard loads only these.
+ */
+export const AWAITING_INSTRUCTION_STATES: readonly IncomingState[] = ['routed', 'circulating', 'assigned'];
 
 /** Art. 54 ("当日事当日清"): documents routed to a leader and not instructed more than one working day later. */
 export function leaderQueueOverdue(
