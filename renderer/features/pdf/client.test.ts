@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PdfRequest, PdfResponse } from '../../../shared/pdf';
-import { createPdfClient } from './client';
+import { createPdfClient, type PdfWorkerMessage } from './client';
 
 /** A stand-in Worker: answers each request through `answer`, asynchronously, like the real one. */
 class FakeWorker {
   onmessage: ((e: { data: PdfResponse }) => void) | null = null;
   onerror: ((e: unknown) => void) | null = null;
-  readonly received: PdfRequest[] = [];
+  readonly received: PdfWorkerMessage[] = [];
   terminated = false;
-  constructor(private readonly answer: (req: PdfRequest) => PdfResponse | null) {}
-  postMessage(req: PdfRequest): void {
+  constructor(private readonly answer: (req: PdfWorkerMessage) => PdfResponse | null) {}
+  postMessage(req: PdfWorkerMessage): void {
     this.received.push(req);
     const res = this.answer(req);
     if (res) queueMicrotask(() => this.onmessage?.({ data: res }));
@@ -56,5 +56,26 @@ describe('createPdfClient', () => {
     client.dispose();
     await expect(again).rejects.toThrow(/已取消/);
     expect(worker.terminated).toBe(true);
+  });
+
+  it('sends the fonts once per Worker and again only when they change or a new Worker starts', async () => {
+    const workers: FakeWorker[] = [];
+    const client = createPdfClient(() => {
+      const w = new FakeWorker((req) => ({
+        id: req.id,
+        ok: true,
+        value: { bytes: new Uint8Array([req.id]), pageCount: 1, fonts: [] },
+      }));
+      workers.push(w);
+      return w as unknown as Worker;
+    });
+    const other = { changed: true } as unknown as PdfRequest['fonts'];
+    await client.run(job, fonts);
+    await client.run(job, fonts);
+    await client.run(job, other);
+    expect(workers[0]?.received.map((m) => m.fonts)).toEqual([fonts, undefined, other]);
+    workers[0]?.onerror?.(new Error('boom'));
+    await client.run(job, other);
+    expect(workers[1]?.received.map((m) => m.fonts)).toEqual([other]);
   });
 });

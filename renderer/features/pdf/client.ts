@@ -4,6 +4,16 @@
  */
 import type { FontSet, PdfJob, PdfOutput, PdfResponse } from '../../../shared/pdf';
 
+/**
+ * What the page posts to the Worker. The fonts (tens of MB) travel only with the first job after they change;
+ * the Worker keeps them, so later jobs post just the job.
+ */
+export interface PdfWorkerMessage {
+  readonly id: number;
+  readonly job: PdfJob;
+  readonly fonts?: FontSet;
+}
+
 export interface PdfClient {
   run(job: PdfJob, fonts: FontSet): Promise<PdfOutput>;
   dispose(): void;
@@ -14,11 +24,14 @@ export function createPdfClient(
   spawn: () => Worker = () => new Worker(new URL('./pdf.worker.ts', import.meta.url), { type: 'module' }),
 ): PdfClient {
   let worker: Worker | undefined;
+  /** The fonts the current Worker holds (a new Worker holds none). */
+  let fontsSent: FontSet | undefined;
   let next = 1;
   const pending = new Map<number, { resolve: (v: PdfOutput) => void; reject: (e: Error) => void }>();
   const ensure = (): Worker => {
     if (worker) return worker;
     const w = spawn();
+    fontsSent = undefined;
     w.onmessage = (event: MessageEvent<PdfResponse>) => {
       const res = event.data;
       const p = pending.get(res.id);
@@ -40,7 +53,10 @@ export function createPdfClient(
       const id = next++;
       return new Promise<PdfOutput>((resolve, reject) => {
         pending.set(id, { resolve, reject });
-        ensure().postMessage({ id, fonts, job });
+        const w = ensure();
+        const message: PdfWorkerMessage = fonts === fontsSent ? { id, job } : { id, job, fonts };
+        fontsSent = fonts;
+        w.postMessage(message);
       });
     },
     dispose() {

@@ -4,12 +4,8 @@
  * Needs 'wasm-unsafe-eval' in the page's Content-Security-Policy.
  */
 import wasmUrl from 'harfbuzzjs/dist/harfbuzz-subset.wasm?url';
-import {
-  createHarfbuzzSubsetter,
-  handlePdfRequest,
-  type HbExports,
-  type PdfRequest,
-} from '../../../shared/pdf';
+import { createHarfbuzzSubsetter, handlePdfRequest, type FontSet, type HbExports } from '../../../shared/pdf';
+import type { PdfWorkerMessage } from './client';
 
 const subsetter = createHarfbuzzSubsetter(async () => {
   const { instance } = await WebAssembly.instantiateStreaming(fetch(wasmUrl));
@@ -19,8 +15,16 @@ const subsetter = createHarfbuzzSubsetter(async () => {
 });
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-scope.onmessage = (event: MessageEvent<PdfRequest>) => {
-  void handlePdfRequest(event.data, subsetter).then((res) => {
+/** Kept from the last message that carried them (the client sends them only when they change). */
+let fonts: FontSet | undefined;
+scope.onmessage = (event: MessageEvent<PdfWorkerMessage>) => {
+  const { id, job } = event.data;
+  fonts = event.data.fonts ?? fonts;
+  if (fonts === undefined) {
+    scope.postMessage({ id, ok: false, error: '字体尚未载入，请重试。' });
+    return;
+  }
+  void handlePdfRequest({ id, job, fonts }, subsetter).then((res) => {
     scope.postMessage(res, res.ok ? [res.value.bytes.buffer as ArrayBuffer] : []);
   });
 };
