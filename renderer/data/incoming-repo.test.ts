@@ -1,24 +1,16 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/calendar/iso-date';
 import type { IncomingDocument } from '../../shared/domain/documents/model';
 import { documentId, personId, unitId } from '../../shared/domain/ids';
 import { incomingRepository, incomingStateOf } from './incoming-repo';
-import { openStore, StoreError, type Store } from './index';
+import { fixedNow, freshStore, rejection } from './test-store';
 
-const fixedNow = () => new Date('2026-03-02T01:00:00.000Z');
-const opened: Store[] = [];
-let n = 0;
 async function fresh() {
-  n++;
-  const store = await openStore(`incoming-test-${n}-${Math.random()}`, fixedNow);
-  opened.push(store);
+  const store = await freshStore('incoming-test');
   let id = 0;
   return { store, repo: incomingRepository(store.db, fixedNow, () => `x${++id}`) };
 }
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
 
 const d = isoDate;
 const dep = personId('p-dep1');
@@ -37,14 +29,6 @@ function doc(id: string, fields: Partial<IncomingDocument> = {}): IncomingDocume
   };
 }
 
-async function rejection(p: Promise<unknown>): Promise<StoreError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(StoreError);
-  return e as StoreError;
-}
 
 describe('incoming repository', () => {
   it('registers with the next 收文编号 of the year, no gaps, no duplicates, audited in one transaction', async () => {

@@ -1,25 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/calendar/iso-date';
 import { decisionId, meetingId, personId, unitId } from '../../shared/domain/ids';
 import { markReportDone } from '../../shared/domain/meetings/aftermath';
 import { addDecision, closeDecision, reportProgress } from '../../shared/domain/meetings/decisions';
 import { newMeeting, reviseMinutes, type Meeting } from '../../shared/domain/meeting';
-import { openStore, StoreError, type Store } from './index';
 import { meetingsRepository } from './meetings-repo';
+import { fixedNow, freshStore, rejection } from './test-store';
 
-const fixedNow = () => new Date('2026-03-02T01:00:00.000Z');
-let n = 0;
-const opened: Store[] = [];
 async function fresh() {
-  n++;
-  const store = await openStore(`meetings-test-${n}-${Math.random()}`, fixedNow);
-  opened.push(store);
+  const store = await freshStore('meetings-test');
   return { store, repo: meetingsRepository(store.db, fixedNow) };
 }
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
 
 const head = personId('p-head');
 const dep = personId('p-dep1');
@@ -35,15 +27,6 @@ function meeting(id: string, fields: Partial<Meeting> = {}): Meeting {
     chairId: head,
     ...fields,
   });
-}
-
-async function rejection(p: Promise<unknown>): Promise<StoreError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(StoreError);
-  return e as StoreError;
 }
 
 describe('meetings repository', () => {

@@ -1,25 +1,18 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { addDays, isoDate, isWeekend, type IsoDate } from '../../shared/calendar/iso-date';
 import type { OutgoingDocument, OutgoingRecord } from '../../shared/domain/documents';
 import { documentId, unitId, type DocumentId } from '../../shared/domain/ids';
 import type { WorkingDays } from '../../shared/domain/working-days';
 import { createSampleOffice, SAMPLE_IDS } from '../../shared/sample/sample-office';
-import { openStore, StoreError, type Store } from './index';
-import { outgoingRepository, type OutgoingRuleContext } from './outgoing-repo';
 
-const fixedNow = () => new Date('2026-03-02T01:00:00.000Z');
-let n = 0;
-const opened: Store[] = [];
+import { outgoingRepository, type OutgoingRuleContext } from './outgoing-repo';
+import { fixedNow, freshStore, rejection } from './test-store';
+
 async function fresh() {
-  n++;
-  const store = await openStore(`outgoing-test-${n}-${Math.random()}`, fixedNow);
-  opened.push(store);
+  const store = await freshStore('outgoing-test');
   return { store, repo: outgoingRepository(store.db, fixedNow) };
 }
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
 
 const calendar: WorkingDays = {
   isWorkingDay: (d) => !isWeekend(d),
@@ -79,15 +72,6 @@ function record(id: string, doc: Partial<OutgoingDocument> = {}): OutgoingRecord
     deliveries: [],
     tasks: [],
   };
-}
-
-async function rejection(p: Promise<unknown>): Promise<StoreError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(StoreError);
-  return e as StoreError;
 }
 
 const ctx = { context: '测试' };

@@ -1,27 +1,20 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { digestOf } from '../../shared/audit';
 import { isoDate } from '../../shared/calendar/iso-date';
 import type { OutgoingRecord } from '../../shared/domain/documents';
 import { documentId, meetingId, personId, unitId, type DecisionId } from '../../shared/domain/ids';
 import { newMeeting, type Meeting } from '../../shared/domain/meeting';
 import { buildPacket, generateOfficeKey, openPacket, type OpenedPacket } from '../../shared/packet';
-import { openStore, StoreError, type Store } from './index';
+import { StoreError, type Store } from './index';
 import { contentHashOf, type ConflictChoice, type PreparedExport } from './packets-repo';
+import { freshStore, rejection } from './test-store';
 
-const fixedNow = () => new Date('2026-03-02T01:00:00.000Z');
-const opened: Store[] = [];
-let n = 0;
 async function pc(officeName: string): Promise<Store> {
-  n++;
-  const store = await openStore(`packets-test-${n}-${Math.random()}`, fixedNow);
-  opened.push(store);
+  const store = await freshStore('packets-test');
   await store.db.meta.put({ key: 'office', value: { name: officeName } });
   return store;
 }
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
 
 const head = personId('p-head');
 function meeting(id: string, fields: Partial<Meeting> = {}): Meeting {
@@ -82,15 +75,6 @@ async function snapshot(store: Store) {
     packets: await db.packets.toArray(),
     audit: await db.audit.count(),
   };
-}
-
-async function rejection(p: Promise<unknown>): Promise<StoreError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(StoreError);
-  return e as StoreError;
 }
 
 describe('packets repository', () => {

@@ -1,35 +1,17 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { isoDate } from '../../shared/calendar/iso-date';
 import { registrySchema } from '../../shared/domain/registry-schema';
 import { actingOn } from '../../shared/domain/registry';
 import { createSampleOffice, SAMPLE_IDS } from '../../shared/sample';
-import { openStore, StoreError, type Store } from './index';
+import { type Store } from './index';
+import { freshStore, rejection } from './test-store';
 
-const fixedNow = () => new Date('2026-03-02T01:00:00.000Z');
-let n = 0;
-const opened: Store[] = [];
-async function fresh(): Promise<Store> {
-  n++;
-  const store = await openStore(`registry-test-${n}-${Math.random()}`, fixedNow);
-  opened.push(store);
-  return store;
-}
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-});
+const fresh = (): Promise<Store> => freshStore('registry-test');
 
 const person = { id: 'p1', name: '王明', partyMember: true };
 const unit = { id: 'u1', name: '区教育局', kind: 'department' };
 
-async function rejection(p: Promise<unknown>): Promise<StoreError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(StoreError);
-  return e as StoreError;
-}
 
 describe('registry repository', () => {
   it('creates, updates and deletes, writing one audit entry per change', async () => {

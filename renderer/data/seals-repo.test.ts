@@ -1,23 +1,16 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SAMPLE_META_KEY, OFFICE_META_KEY } from './meta';
-import { openStore, StoreError, type Store } from './index';
+
 import { setFallbackOperator, TEST_OPERATOR } from './operator';
 import { checkSealPng, MAX_SEAL_PNG_BYTES, sealsRepository } from './seals-repo';
+import { fixedNow, freshStore, rejection } from './test-store';
 
-const fixedNow = () => new Date('2026-03-02T01:00:00.000Z');
-let n = 0;
-const opened: Store[] = [];
 async function fresh() {
-  n++;
-  const store = await openStore(`seals-test-${n}-${Math.random()}`, fixedNow);
-  opened.push(store);
+  const store = await freshStore('seals-test');
   return { store, repo: sealsRepository(store.db, fixedNow) };
 }
-afterEach(() => {
-  for (const s of opened.splice(0)) s.close();
-  setFallbackOperator(TEST_OPERATOR);
-});
+afterEach(() => setFallbackOperator(TEST_OPERATOR));
 
 function chunk(type: string, data: number[]): number[] {
   const len = data.length;
@@ -54,15 +47,6 @@ function png(colourType: number, opts: { trns?: boolean; width?: number } = {}):
     ...chunk('IDAT', [1, 2, 3]),
     ...chunk('IEND', []),
   ]);
-}
-
-async function rejection(p: Promise<unknown>): Promise<StoreError> {
-  const e = await p.then(
-    () => undefined,
-    (err: unknown) => err,
-  );
-  expect(e).toBeInstanceOf(StoreError);
-  return e as StoreError;
 }
 
 describe('checkSealPng', () => {
