@@ -102,13 +102,22 @@ function checkArgs(schema: Schema, args: readonly unknown[]): IpcResult<never> |
   return parsed.success ? null : fail('invalid-payload', invalidPayloadMessage(parsed.error.issues));
 }
 
-async function writeOne(root: DirectoryHandleLike, file: FileToWrite): Promise<void> {
-  const segments = file.relativePath.split('/');
+const GRANT_GONE = '文件夹的使用权限已失效（例如页面刷新过），请重新点击“选择文件夹”。';
+
+/**
+ * The file at `relativePath` (already checked by the schema: no '..', no absolute paths) under the granted
+ * folder; `create` makes the missing folders and the file, for writes.
+ */
+async function fileAt(root: DirectoryHandleLike, relativePath: string, create: boolean) {
+  const segments = relativePath.split('/');
   const fileName = segments.pop() as string;
   let dir = root;
-  for (const seg of segments) dir = await dir.getDirectoryHandle(seg, { create: true });
-  const handle = await dir.getFileHandle(fileName, { create: true });
-  const writable = await handle.createWritable();
+  for (const seg of segments) dir = await dir.getDirectoryHandle(seg, { create });
+  return dir.getFileHandle(fileName, { create });
+}
+
+async function writeOne(root: DirectoryHandleLike, file: FileToWrite): Promise<void> {
+  const writable = await (await fileAt(root, file.relativePath, true)).createWritable();
   try {
     await writable.write(file.bytes);
   } catch (e) {
@@ -159,9 +168,7 @@ export function createBrowserBridge(env: BrowserEnv): HuiwenBridge {
     const bad = checkArgs(ipcArgSchemas.writeFilesAtomic, [grantId, files]);
     if (bad) return bad;
     const root = grants.get(grantId);
-    if (!root) {
-      return fail('not-granted', '文件夹的使用权限已失效（例如页面刷新过），请重新点击“选择文件夹”。');
-    }
+    if (!root) return fail('not-granted', GRANT_GONE);
     const written: string[] = [];
     let totalBytes = 0;
     for (const file of files) {
@@ -240,14 +247,9 @@ export function createBrowserBridge(env: BrowserEnv): HuiwenBridge {
     const bad = checkArgs(ipcArgSchemas.beginExport, [grantId, relativePath, totalBytes]);
     if (bad) return bad;
     const root = grants.get(grantId);
-    if (!root)
-      return fail('not-granted', '文件夹的使用权限已失效（例如页面刷新过），请重新点击“选择文件夹”。');
+    if (!root) return fail('not-granted', GRANT_GONE);
     try {
-      const segments = relativePath.split('/');
-      const fileName = segments.pop() as string;
-      let dir = root;
-      for (const seg of segments) dir = await dir.getDirectoryHandle(seg, { create: true });
-      const writable = await (await dir.getFileHandle(fileName, { create: true })).createWritable();
+      const writable = await (await fileAt(root, relativePath, true)).createWritable();
       const id = env.randomId();
       exportsOpen.set(id, {
         writable,
@@ -315,14 +317,9 @@ export function createBrowserBridge(env: BrowserEnv): HuiwenBridge {
     const bad = checkArgs(ipcArgSchemas.readGrantedFile, [grantId, relativePath]);
     if (bad) return bad;
     const root = grants.get(grantId);
-    if (!root)
-      return fail('not-granted', '文件夹的使用权限已失效（例如页面刷新过），请重新点击“选择文件夹”。');
+    if (!root) return fail('not-granted', GRANT_GONE);
     try {
-      const segments = relativePath.split('/');
-      const fileName = segments.pop() as string;
-      let dir = root;
-      for (const seg of segments) dir = await dir.getDirectoryHandle(seg, { create: false });
-      const handle = await dir.getFileHandle(fileName, { create: false });
+      const handle = await fileAt(root, relativePath, false);
       if (!handle.getFile) return fail('io-failed', '当前浏览器不能读回写入的文件，请使用会文桌面版。');
       const file = await handle.getFile();
       if (file.size > READ_GRANTED_MAX_BYTES) return fail('io-failed', '文件超过 200 MiB，无法读回核对。');
