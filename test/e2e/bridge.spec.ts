@@ -6,13 +6,12 @@ import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import type { AppInfo } from '../../shared/ipc';
 import { createHandlers } from '../../electron/main/handlers';
 import { invokeValidated } from '../../electron/main/ipc';
 import { APP_ORIGIN } from '../../electron/main/origin';
 import { EXPORT_README_NAME, exportReadmeBytes } from '../../renderer/features/exchange/export-readme';
 import { expect, test } from './fixtures';
-import { installRelay, senderFor } from './relay';
+import { e2eAppInfo, installRelay, senderFor } from './relay';
 
 const VERSION = '0.1.0-e2e';
 // Start-up and background calls of the backup feature (audit head check, daily backup): not what these tests count.
@@ -31,16 +30,7 @@ async function setUp(
   pickFolder?: (dir: string) => Promise<string | null>,
 ): Promise<Setup> {
   const dir = await mkdtemp(path.join(tmpdir(), 'huiwen-e2e-'));
-  const appInfo: AppInfo = {
-    name: 'huiwen',
-    productName: '会文',
-    version: VERSION,
-    shell: 'electron',
-    versions: { node: process.versions.node },
-    platform: process.platform,
-    dataLocation: path.join(dir, 'userData'),
-    origin: APP_ORIGIN,
-  };
+  const appInfo = e2eAppInfo(path.join(dir, 'userData'), VERSION);
   const calls = await installRelay(
     page,
     {

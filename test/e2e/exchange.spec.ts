@@ -11,13 +11,11 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { BrowserContext, Page, TestInfo } from '@playwright/test';
-import { APP_ORIGIN } from '../../electron/main/origin';
 import type { HandlerFs } from '../../electron/main/handlers';
-import type { AppInfo } from '../../shared/ipc';
 import { openPacket } from '../../shared/packet';
 import { main as packetCli } from '../../scripts/packet';
 import { expect, shanghaiDate, test } from './fixtures';
-import { installRelay } from './relay';
+import { e2eAppInfo, installRelay } from './relay';
 import { takeStep } from './steps';
 
 test.slow();
@@ -53,16 +51,7 @@ async function pcRelay(page: Page, root: string, name: string, appOrigin: string
       return bytes;
     },
   };
-  const appInfo: AppInfo = {
-    name: 'huiwen',
-    productName: '会文',
-    version: '0.1.0-e2e',
-    shell: 'electron',
-    versions: { node: process.versions.node },
-    platform: process.platform,
-    dataLocation: userData,
-    origin: APP_ORIGIN,
-  };
+  const appInfo = e2eAppInfo(userData);
   const calls = await installRelay(
     page,
     {

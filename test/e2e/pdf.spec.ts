@@ -11,11 +11,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import type { AppInfo, PrintOptions } from '../../shared/ipc';
-import { APP_ORIGIN } from '../../electron/main/origin';
+import type { PrintOptions } from '../../shared/ipc';
 import { expect, test } from './fixtures';
 import { MeetingWalk, shanghaiDate } from './meeting-pages';
-import { installRelay } from './relay';
+import { e2eAppInfo, installRelay } from './relay';
 
 test.slow();
 test.setTimeout(360_000);
@@ -62,16 +61,7 @@ test('会议通知: preview has ink, 保存 PDF writes the file, 打印 reaches 
 }, testInfo) => {
   const dir = await mkdtemp(path.join(tmpdir(), 'huiwen-pdf-e2e-'));
   const printed: { bytes: Uint8Array; options: PrintOptions; folder: string }[] = [];
-  const appInfo: AppInfo = {
-    name: 'huiwen',
-    productName: '会文',
-    version: '0.1.0-e2e',
-    shell: 'electron',
-    versions: { node: process.versions.node },
-    platform: process.platform,
-    dataLocation: path.join(dir, 'userData'),
-    origin: APP_ORIGIN,
-  };
+  const appInfo = e2eAppInfo(path.join(dir, 'userData'));
   try {
     await installRelay(
       page,

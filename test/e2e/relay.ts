@@ -57,21 +57,26 @@ export async function installRelay(
 }
 
 /** The relay to the real handlers, with a data folder (backups, audit-head.json) and a fake USB stick. */
+/** What main's appInfo answers in these tests: an Electron shell whose data folder is `dataLocation`. */
+export function e2eAppInfo(dataLocation: string, version = '0.1.0-e2e'): AppInfo {
+  return {
+    name: 'huiwen',
+    productName: '会文',
+    version,
+    shell: 'electron',
+    versions: { node: process.versions.node },
+    platform: process.platform,
+    dataLocation,
+    origin: APP_ORIGIN,
+  };
+}
+
 export async function relayWithDataFolder(page: Page, appOrigin: string) {
   const dir = await mkdtemp(path.join(tmpdir(), 'huiwen-backup-e2e-'));
   const userData = path.join(dir, 'userData');
   const usb = path.join(dir, 'U盘');
   await mkdir(usb, { recursive: true });
-  const appInfo: AppInfo = {
-    name: 'huiwen',
-    productName: '会文',
-    version: '0.1.0-e2e',
-    shell: 'electron',
-    versions: { node: process.versions.node },
-    platform: process.platform,
-    dataLocation: userData,
-    origin: APP_ORIGIN,
-  };
+  const appInfo = e2eAppInfo(userData);
   await installRelay(
     page,
     {
