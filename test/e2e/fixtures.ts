@@ -37,12 +37,26 @@ export async function createFirstAdmin(page: Page, name: string, password: strin
   await screen.getByRole('button', { name: '创建管理员并登录' }).click();
 }
 
-async function passGate(page: Page): Promise<void> {
+async function fillGate(page: Page): Promise<void> {
   if (await page.getByTestId('operator-setup').isVisible()) {
     await createFirstAdmin(page, TEST_ADMIN.name, TEST_ADMIN.password);
   } else if (await page.getByTestId('operator-sign-in').isVisible()) {
     await signIn(page, TEST_ADMIN.name, TEST_ADMIN.password);
   }
+}
+
+const gatePassing = new WeakMap<Page, Promise<void>>();
+
+/**
+ * Signs in once however many waiting actions run the locator handler at the same moment: concurrent handlers
+ * submitted the form several times over, and the sign-in screen came back for another round.
+ */
+function passGate(page: Page): Promise<void> {
+  const inFlight = gatePassing.get(page);
+  if (inFlight) return inFlight;
+  const passing = fillGate(page).finally(() => gatePassing.delete(page));
+  gatePassing.set(page, passing);
+  return passing;
 }
 
 const armed = new WeakSet<Page>();

@@ -135,7 +135,7 @@ export class MeetingWalk {
       'button',
       typeof name === 'string' ? { name, exact: true } : { name },
     );
-    await takeStepThen(this.page, button, name, reason, done, SAVE_TIMEOUT);
+    await takeStepThen(this.page, button, name, reason, done);
   }
 
   /** 添加议题 with the fields a clerk fills for an ordinary topic; `major` ticks 重大决策事项. */

@@ -34,20 +34,22 @@ export async function chooseOption(page: Page, label: string, title: string, typ
   await pickOption(page, title);
 }
 
-/** Clicks the step's button; when the rules warn, gives the reason. */
+/**
+ * Clicks the step's button; when the rules warn, gives the reason. A GatedButton says beforehand whether it will
+ * ask (`data-gate="warn"`); the dialog opens in the click's own render, so no wait is needed when it will not.
+ */
 export async function takeStep(page: Page, name: string, reason = E2E_REASON): Promise<void> {
-  await page.getByRole('button', { name, exact: true }).click();
+  const button = page.getByRole('button', { name, exact: true });
+  const warned = (await button.getAttribute('data-gate')) === 'warn';
+  await button.click();
   const dialog = overrideDialog(page, name);
-  const asked = await dialog.waitFor({ state: 'visible', timeout: 3_000 }).then(
-    () => true,
-    () => false,
-  );
-  if (asked) await giveReason(dialog, reason);
+  if (warned || (await dialog.isVisible())) await giveReason(dialog, reason);
 }
 
 /**
- * Clicks `button`; when the rules warn, gives the reason; then waits for `done` (what the step leads to), so no
- * fixed wait is needed when no dialog comes. `step` is the step's name as the dialog title starts with it.
+ * Clicks `button`; when the rules warn, gives the reason; then waits for `done` (what the step leads to). `step` is
+ * the step's name as the dialog title starts with it. Like takeStep, it reads `data-gate` instead of racing a wait
+ * for a dialog that may never come (a dangling wait kept polling, and re-ran the sign-in handler, for 30 s).
  */
 export async function takeStepThen(
   page: Page,
@@ -55,20 +57,10 @@ export async function takeStepThen(
   step: string | RegExp,
   reason: string,
   done: () => Promise<void>,
-  dialogTimeout: number,
 ): Promise<void> {
+  const warned = (await button.getAttribute('data-gate')) === 'warn';
   await button.click();
   const dialog = overrideDialog(page, step);
-  const outcome = await Promise.race([
-    dialog.waitFor({ state: 'visible', timeout: dialogTimeout }).then(
-      () => 'dialog' as const,
-      () => 'none' as const,
-    ),
-    done().then(
-      () => 'done' as const,
-      () => 'none' as const,
-    ),
-  ]);
-  if (outcome === 'dialog') await giveReason(dialog, reason);
-  if (outcome !== 'done') await done(); // after the dialog; or fails with the step's own expectation
+  if (warned || (await dialog.isVisible())) await giveReason(dialog, reason);
+  await done();
 }

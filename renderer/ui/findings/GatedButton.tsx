@@ -53,7 +53,14 @@ export function GatedButton({
 
   return (
     <>
-      <Button type={type} size={size} loading={busy} onClick={start}>
+      {/* data-gate says up front whether a click will ask for a reason (the e2e steps rely on it, not on a wait). */}
+      <Button
+        type={type}
+        size={size}
+        loading={busy}
+        onClick={start}
+        data-gate={gate.warnings.length === 0 ? 'clear' : 'warn'}
+      >
         {label}
       </Button>
       <Modal
