@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Page, TestInfo } from '@playwright/test';
 import { PDFDocument } from 'pdf-lib';
-import { expect as baseExpect, loadSampleOffice, test } from './fixtures';
+import { expect as baseExpect, loadSampleOffice, shanghaiDate, test } from './fixtures';
 import { chooseOption, pickOption, takeStep } from './steps';
 
 // Saves are durable IndexedDB transactions; on a busy machine a step can take many seconds.
@@ -28,7 +28,7 @@ async function receivedPdf(): Promise<Buffer> {
   return Buffer.from(await doc.save());
 }
 
-test('an incoming 请示 missing a countersignature: flagged, completed, routed by portfolio, a bare 阅 flagged, instructed, circulated, closed; register filters and exports; search finds it', async ({
+test('an incoming 请示 missing a countersignature: flagged, completed, routed by portfolio, a bare 阅 flagged, instructed, circulated, assigned (on the 工作台 until done), closed; register filters and exports; search finds it', async ({
   page,
 }, testInfo) => {
   await loadSampleOffice(page);
@@ -133,6 +133,26 @@ test('an incoming 请示 missing a countersignature: flagged, completed, routed 
   await expect(circulate.getByText('未阅')).toHaveCount(1);
   await circulate.getByRole('button', { name: '登记已阅' }).first().click();
   await expect(circulate.getByText('未阅')).toHaveCount(0);
+
+  // 交办 to the housing bureau, due in two days: the 工作台 lists it, one click from the document, until the
+  // bureau's report closes it (arts. 29, 54).
+  const due = shanghaiDate(2);
+  const assign = page.getByTestId('assign-card');
+  await chooseOption(page, '承办单位', '区住房和城乡建设局', '住房');
+  await assign.getByLabel('办理期限').fill(due);
+  await assign.getByLabel('交办事项').fill('制定老旧小区改造补助方案');
+  await takeStep(page, '交办');
+  await expect(page.getByTestId('incoming-state')).toHaveText('交办中');
+  await expect(assign).toContainText(`期限 ${due}`);
+  await page.goto('/#/');
+  const dueOnDashboard = page.getByTestId('dashboard-assignmentsDue');
+  await expect(dueOnDashboard).toContainText(`交办区住房和城乡建设局，应于${due}前办结`);
+  await shot(page, testInfo, '03b-assignment-on-dashboard');
+  await dueOnDashboard.getByRole('link', { name: '关于申请老旧小区改造补助资金的请示' }).click();
+  await expect(page.getByTestId('incoming-state')).toHaveText('交办中');
+  await assign.getByLabel('进展情况').fill('补助方案已制定并报区政府');
+  await assign.getByRole('button', { name: '交办办结' }).click();
+  await expect(assign).toContainText('办结情况：补助方案已制定并报区政府');
 
   // 办结, then 归档.
   await takeStep(page, '办结');

@@ -18,6 +18,7 @@ import {
   AWAITING_INSTRUCTION_STATES,
   BADGE_LABELS,
   dashboardSections,
+  displayOrder,
   storeIsEmpty,
   type DashboardBadge,
   type DashboardSection,
@@ -163,14 +164,16 @@ export function DashboardPage() {
       </Page>
     );
   }
-  const sections = dashboardSections({
-    meetings: state.meetings,
-    registry: state.registry,
-    incoming: state.incoming,
-    outgoing: state.outgoing,
-    today: state.today,
-    calendar: currentWorkingCalendar(),
-  });
+  const sections = displayOrder(
+    dashboardSections({
+      meetings: state.meetings,
+      registry: state.registry,
+      incoming: state.incoming,
+      outgoing: state.outgoing,
+      today: state.today,
+      calendar: currentWorkingCalendar(),
+    }),
+  );
   return (
     <Page>
       {heading}

@@ -12,10 +12,12 @@ import {
   actingToday,
   AWAITING_INSTRUCTION_STATES,
   dashboardSections,
+  displayOrder,
   decisionsDue,
   executiveMonthly,
   executiveReportsOpen,
   leaderQueueOverdue,
+  assignmentsDue,
   outgoingOverdue,
   leavesPending,
   meetingsThisWeek,
@@ -213,6 +215,7 @@ describe('dashboardSections', () => {
       'executiveMonthly',
       'acting',
       'leaderQueue',
+      'assignmentsDue',
       'outgoingOverdue',
     ]);
     expect(sections.every((s) => s.items.length === 0)).toBe(true);
@@ -277,6 +280,76 @@ describe('leaders’ queue of incoming documents (art. 54, 当日事当日清)',
         d.routing !== undefined && (d.instructions ?? []).length === 0 && d.completedOn === undefined;
       expect(AWAITING_INSTRUCTION_STATES.includes(incomingStateOf(d)), d.id).toBe(awaiting);
     }
+  });
+});
+
+describe('交办 items due or overdue (arts. 29, 54)', () => {
+  const jsj = unitId('sample-u-jsj');
+  const assigned = (
+    id: string,
+    assignments: IncomingDocument['assignments'],
+    fields: Partial<IncomingDocument> = {},
+  ): IncomingDocument => ({
+    id: documentId(id),
+    direction: 'incoming',
+    title: `来文${id}`,
+    kind: 'request',
+    fromUnitId: jsj,
+    addressedTo: { kind: 'government' },
+    registeredOn: isoDate('2026-02-20'),
+    assignments,
+    ...fields,
+  });
+  const a = (due: string, doneOn?: string) => ({
+    unitId: jsj,
+    due: isoDate(due),
+    assignedOn: isoDate('2026-02-20'),
+    ...(doneOn === undefined ? {} : { doneOn: isoDate(doneOn) }),
+  });
+
+  it('lists open assignments overdue or due within 5 working days, overdue first, each to its document', () => {
+    const docs = [
+      assigned('soon', [a('2026-03-06')]),
+      assigned('late', [a('2026-03-02'), a('2026-02-27', '2026-02-27')]),
+      assigned('far', [a('2026-03-31')]),
+      assigned('closed', [a('2026-02-27')], { completedOn: isoDate('2026-03-01') }),
+    ];
+    const items = assignmentsDue(docs, reg, today, calendar);
+    expect(items.map((i) => i.key)).toEqual(['assignment:late:0', 'assignment:soon:0']);
+    expect(items[0]).toMatchObject({ badge: 'overdue', href: '/documents/incoming/late', title: '来文late' });
+    expect(items[0]?.detail).toMatch(/^已逾期，交办.+，应于2026-03-02前办结/);
+    expect(items[0]?.detail).toContain('第二十九条');
+    expect(items[1]).toMatchObject({ badge: 'due' });
+    const section = dashboardSections({ meetings: [], registry: reg, today, calendar, incoming: docs }).find(
+      (s) => s.id === 'assignmentsDue',
+    );
+    expect(section?.items).toHaveLength(2);
+  });
+
+  it('documents with open assignments are among the states the dashboard loads', () => {
+    expect(AWAITING_INSTRUCTION_STATES.includes(incomingStateOf(assigned('x', [a('2026-03-06')])))).toBe(
+      true,
+    );
+  });
+});
+
+describe('displayOrder', () => {
+  const item = (badge: 'overdue' | 'due') => ({ key: badge, title: 't', detail: 'd', badge, href: '/' });
+  it('puts sections with overdue items first, then other non-empty ones, then the empty ones, stable', () => {
+    const sections = [
+      { id: 'meetingsToday' as const, title: 'a', items: [] },
+      { id: 'meetingsWeek' as const, title: 'b', items: [item('due')] },
+      { id: 'minutesDue' as const, title: 'c', items: [] },
+      { id: 'decisionsDue' as const, title: 'd', items: [item('due'), item('overdue')] },
+      { id: 'acting' as const, title: 'e', items: [item('due')] },
+    ];
+    expect(displayOrder(sections).map((s) => s.id)).toEqual([
+      'decisionsDue',
+      'meetingsWeek',
+      'acting',
+      'meetingsToday',
+      'minutesDue',
+    ]);
   });
 });
 

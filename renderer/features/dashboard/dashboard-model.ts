@@ -14,7 +14,7 @@ import {
 } from '../../../shared/domain/meeting';
 import { checkExecutiveMonthly } from '../../../shared/domain/meetings/followup';
 import { minutesDueDate } from '../../../shared/domain/meetings/minutes';
-import { actingOn, personName, type Registry } from '../../../shared/domain/registry';
+import { actingOn, personName, unitName, type Registry } from '../../../shared/domain/registry';
 import type { WorkingDays } from '../../../shared/domain/working-days';
 import { checkSameDay, instructionDue } from '../../../shared/domain/documents/incoming';
 import type { IncomingDocument } from '../../../shared/domain/documents/model';
@@ -51,6 +51,7 @@ export type SectionId =
   | 'executiveMonthly'
   | 'acting'
   | 'leaderQueue'
+  | 'assignmentsDue'
   | 'outgoingOverdue';
 
 export interface DashboardSection {
@@ -227,7 +228,7 @@ export function actingToday(reg: Registry, today: IsoDate): DashboardItem[] {
 
 /**
  * The states an incoming document can be in while routed to a leader and not yet instructed (routing, then
- * perhaps 传阅 or 交办 before the 批示); the dashboard loads only these.
+ * perhaps 传阅 or 交办 before the 批示); the dashboard loads only these ('assigned' also holds every open 交办).
  */
 export const AWAITING_INSTRUCTION_STATES: readonly IncomingState[] = ['routed', 'circulating', 'assigned'];
 
@@ -253,6 +254,37 @@ export function leaderQueueOverdue(
       badge: 'overdue' as const,
       href: `/documents/incoming/${d.id}`,
     }));
+}
+
+/**
+ * Arts. 29, 54: 交办 items not reported done, overdue or due within 5 working days, overdue first; the office
+ * follows them like meeting decisions (the document's page records progress and 办结).
+ */
+export function assignmentsDue(
+  docs: readonly IncomingDocument[],
+  reg: Registry,
+  today: IsoDate,
+  cal: WorkingDays,
+): DashboardItem[] {
+  const horizon = cal.addWorkingDays(today, 5);
+  return docs
+    .filter((d) => d.completedOn === undefined && d.archivedOn === undefined)
+    .flatMap((d) =>
+      (d.assignments ?? []).flatMap((a, index) =>
+        a.doneOn === undefined && a.due <= horizon ? [{ d, a, index }] : [],
+      ),
+    )
+    .sort((x, y) => x.a.due.localeCompare(y.a.due))
+    .map(({ d, a, index }) => {
+      const overdue = a.due < today;
+      return {
+        key: `assignment:${d.id}:${index}`,
+        title: d.title,
+        detail: `${overdue ? '已逾期，' : ''}交办${unitName(reg, a.unitId)}，应于${a.due}前办结（${a.assignedOn} 交办；${citeArticles([29, 54])}）`,
+        badge: overdue ? ('overdue' as const) : ('due' as const),
+        href: `/documents/incoming/${d.id}`,
+      };
+    });
 }
 
 /** Outgoing documents' steps past their due day (印制, 公开, 政策解读, 备案; arts. 19, 53), oldest first. */
@@ -304,11 +336,29 @@ export function dashboardSections(input: DashboardInput): DashboardSection[] {
       items: leaderQueueOverdue(input.incoming ?? [], registry, today, calendar),
     },
     {
+      id: 'assignmentsDue',
+      title: '到期和逾期的交办事项',
+      items: assignmentsDue(input.incoming ?? [], registry, today, calendar),
+    },
+    {
       id: 'outgoingOverdue',
       title: '逾期的发文办理事项',
       items: outgoingOverdue(input.outgoing ?? [], today, calendar),
     },
   ];
+}
+
+/**
+ * The order on screen: sections with something to handle first (overdue ones before the rest), then the empty
+ * ones, each group in the fixed order, so what needs doing is above the fold at 1366×768.
+ */
+export function displayOrder(sections: readonly DashboardSection[]): DashboardSection[] {
+  const rank = (s: DashboardSection) =>
+    s.items.some((i) => i.badge === 'overdue') ? 0 : s.items.length > 0 ? 1 : 2;
+  return sections
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map(({ s }) => s);
 }
 
 /** True when there is nothing to show at all (no meetings and no registry people). */
