@@ -19,7 +19,7 @@ import {
   type BackupKind,
   type BackupPayload,
 } from '../../shared/ipc';
-import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './db';
+import { CURRENT_SCHEMA_VERSION, DB_NAME, HuiwenDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4, SCHEMA_V5 } from './db';
 
 export const RESTORE_MESSAGES = {
   newerSchema: (v: number) =>
@@ -223,6 +223,7 @@ export const SCHEMA_HISTORY: Readonly<Record<number, Readonly<Record<string, str
   2: SCHEMA_V2,
   3: SCHEMA_V3,
   4: SCHEMA_V4,
+  5: SCHEMA_V5,
 };
 
 /**

@@ -6,6 +6,9 @@
  *  - v2: `pinyinInitials` derived on people and units (search "wm" → 王明), indexed; audit indexed by record.
  *  - v3: `searchTokens` on documents (multiEntry: Chinese words, numbers, `@<unit/person id>`), kept by a table
  *    hook for every writer (document-search.ts).
+ *  - v4: local operator accounts.
+ *  - v5: `searchKeys` on documents (multiEntry: each match token + its row's `registeredOn`), so a search term is
+ *    one date-ordered index range: counted natively, its newest page read without sorting (document-search.ts).
  */
 import { Dexie, type Table } from 'dexie';
 import type { AuditEntry } from '../../shared/audit';
@@ -18,11 +21,11 @@ import type {
   TravelReport,
   Unit,
 } from '../../shared/domain/registry';
-import { documentSearchTokens, installSearchTokenHooks } from './document-search';
+import { documentSearchTokens, installSearchTokenHooks, searchFields } from './document-search';
 import { pinyinInitials } from './pinyin';
 
 export const DB_NAME = 'huiwen';
-export const CURRENT_SCHEMA_VERSION = 4;
+export const CURRENT_SCHEMA_VERSION = 5;
 
 export type PersonRow = Person & { readonly pinyinInitials: string };
 export type UnitRow = Unit & { readonly pinyinInitials: string };
@@ -123,6 +126,13 @@ export const SCHEMA_V4 = {
   operators: '&id, name, role',
 } as const;
 
+/** v5: date-ordered search keys beside the plain tokens (which stay indexed for their existing readers). */
+export const SCHEMA_V5 = {
+  ...SCHEMA_V4,
+  documents:
+    '&id, direction, kind, year, state, unitId, classification, registeredOn, *searchTokens, *searchKeys',
+} as const;
+
 export class HuiwenDb extends Dexie {
   declare people: Table<PersonRow, string>;
   declare posts: Table<PostHolding, string>;
@@ -180,6 +190,17 @@ export class HuiwenDb extends Dexie {
           });
       });
     this.version(4).stores(SCHEMA_V4);
+    this.version(5)
+      .stores(SCHEMA_V5)
+      .upgrade(async (tx) => {
+        // The same derivation as the hooks, so an upgraded row equals a freshly written one.
+        await tx
+          .table('documents')
+          .toCollection()
+          .modify((d: Record<string, unknown>) => {
+            Object.assign(d, searchFields(d));
+          });
+      });
     installSearchTokenHooks(this.documents);
   }
 }

@@ -1,10 +1,15 @@
 /**
  * Search over the `documents` table (incoming and outgoing alike).
  *
- * The token index: Chinese words of the title and text by `Intl.Segmenter('zh', { granularity: 'word' })`,
- * whole reference numbers, and `@<id>` for every unit or person a row names (so a pinyin-initials query resolves
- * names in the small registry tables, then hits this index). Computed by a table hook installed in db.ts, so
- * every writer — incoming, outgoing, imports — keeps the same multiEntry index `*searchTokens`.
+ * Two derived fields per row, computed by table hooks installed in db.ts, so every writer — incoming, outgoing,
+ * imports — keeps them in step:
+ *  - `searchTokens` (v3, multiEntry): Chinese words of the title and text by `Intl.Segmenter('zh', { granularity:
+ *    'word' })`, whole reference numbers, `~` pairs of adjacent words and `@<id>` for every unit or person a row
+ *    names. The plain token set; the scan baseline and older readers use it.
+ *  - `searchKeys` (v5, multiEntry): what the query engine reads. Every match token (word prefixes, whole numbers,
+ *    pairs, ids: see `matchTokens`) suffixed with the row's `registeredOn`, so one token is one contiguous index
+ *    range sorted oldest → newest: its size is a native `count()`, its newest page a bounded reverse read, and
+ *    its keys come back in date order.
  */
 
 import type { HuiwenDb } from './db';
@@ -20,6 +25,13 @@ const MAX_DEPTH = 5;
 export const ID_TOKEN_PREFIX = '@';
 /** Marks a pair token so it never collides with a word of the same letters. */
 export const PAIR_MARK = '~';
+/** Between a match token and the date in a `searchKeys` entry; tokens never contain it (see `matchTokens`). */
+export const KEY_SEP = '\u0001';
+const KEY_SEP_NEXT = '\u0002';
+/** Prefixes of a word are indexed up to this length (Chinese words are 1–4 characters; this covers numbers). */
+export const PREFIX_MAX = 16;
+/** Longer "words" (pasted codes, hashes) are not indexed at all: their prefixes would flood the index. */
+export const WORD_MAX = 64;
 
 let segmenter: Intl.Segmenter | undefined;
 function words(text: string): string[] {
@@ -43,7 +55,8 @@ function collectStrings(value: unknown, out: string[], depth: number, budget: { 
   } else if (Array.isArray(value)) {
     for (const v of value) collectStrings(v, out, depth + 1, budget);
   } else if (value !== null && typeof value === 'object') {
-    for (const v of Object.values(value as Record<string, unknown>)) collectStrings(v, out, depth + 1, budget);
+    for (const v of Object.values(value as Record<string, unknown>))
+      collectStrings(v, out, depth + 1, budget);
   }
 }
 
@@ -67,7 +80,23 @@ function collectIds(value: unknown, key: string, out: Set<string>, depth: number
   }
 }
 
-/** The distinct index tokens of a documents row. */
+function rowIds(row: Readonly<Record<string, unknown>>, out: Set<string>): void {
+  for (const [k, v] of Object.entries(row)) {
+    if (k === 'searchTokens' || k === 'searchKeys' || k === 'id') continue;
+    collectIds(v, k, out, 0);
+  }
+}
+
+function wholeNumbers(row: Readonly<Record<string, unknown>>): string[] {
+  const out: string[] = [];
+  for (const f of NUMBER_FIELDS) {
+    const v = row[f];
+    if (typeof v === 'string' && v.trim() !== '') out.push(v.trim().toLowerCase());
+  }
+  return out;
+}
+
+/** The distinct plain tokens of a documents row (the v3 `searchTokens`). */
 export function documentSearchTokens(row: Readonly<Record<string, unknown>>): string[] {
   const tokens = new Set<string>();
   const ws = words(searchableText(row));
@@ -78,16 +107,53 @@ export function documentSearchTokens(row: Readonly<Record<string, unknown>>): st
     const next = ws[i + 1];
     if (next !== undefined) tokens.add(`${PAIR_MARK}${w}${next}`);
   }
-  for (const f of NUMBER_FIELDS) {
-    const v = row[f];
-    if (typeof v === 'string' && v.trim() !== '') tokens.add(v.trim().toLowerCase());
-  }
-  for (const [k, v] of Object.entries(row)) {
-    if (k === 'searchTokens' || k === 'id') continue;
-    collectIds(v, k, tokens, 0);
-  }
+  for (const n of wholeNumbers(row)) tokens.add(n);
+  rowIds(row, tokens);
   return [...tokens];
 }
+
+const marked = (t: string) => t.startsWith(PAIR_MARK) || t.startsWith(ID_TOKEN_PREFIX);
+/** A word the match tokens can hold: not mistaken for a pair or an id, no key separator, not a pasted blob. */
+const indexableWord = (w: string) => w !== '' && w.length <= WORD_MAX && !marked(w) && !w.includes(KEY_SEP);
+
+/**
+ * The tokens a row matches, and so the meaning of a query (the index and the scan both test them):
+ *  - every prefix (up to PREFIX_MAX characters) of every word, and the whole word: a one-word term matches a row
+ *    when it begins one of the row's words (a term longer than PREFIX_MAX must equal the word);
+ *  - every whole reference number (a one-word term equal to it matches);
+ *  - `~` + each pair of adjacent words: a phrase matches when each of its adjacent word pairs is in the row;
+ *  - `@` + each unit or person id the row names.
+ */
+export function matchTokens(row: Readonly<Record<string, unknown>>): Set<string> {
+  const tokens = new Set<string>();
+  const ws = words(searchableText(row));
+  for (let i = 0; i < ws.length; i++) {
+    const w = ws[i] as string;
+    if (!indexableWord(w)) continue;
+    for (let n = 1; n <= Math.min(w.length, PREFIX_MAX); n++) tokens.add(w.slice(0, n));
+    tokens.add(w);
+    const next = ws[i + 1];
+    if (next !== undefined && indexableWord(next)) tokens.add(`${PAIR_MARK}${w}${next}`);
+  }
+  for (const n of wholeNumbers(row)) if (indexableWord(n)) tokens.add(n);
+  const ids = new Set<string>();
+  rowIds(row, ids);
+  for (const id of ids) if (!id.includes(KEY_SEP)) tokens.add(id);
+  return tokens;
+}
+
+/** `registeredOn` as the index orders it (missing sorts oldest, as in the scan). */
+const dateOf = (row: Readonly<Record<string, unknown>>): string =>
+  typeof row['registeredOn'] === 'string' ? row['registeredOn'] : '';
+
+/** The v5 `searchKeys` of a row: each match token, then KEY_SEP, then the row's date. */
+export function documentSearchKeys(row: Readonly<Record<string, unknown>>): string[] {
+  const date = dateOf(row);
+  return [...matchTokens(row)].map((t) => `${t}${KEY_SEP}${date}`);
+}
+
+/** The match token of a `searchKeys` entry. */
+export const tokenOfKey = (key: string): string => key.slice(0, key.indexOf(KEY_SEP));
 
 /** Applies Dexie "updating" modifications (key paths like "a.b") to a copy of `obj`. */
 export function applyModifications(
@@ -113,33 +179,49 @@ export function applyModifications(
   return next;
 }
 
+/** Both derived search fields of a row (what the hooks and the v5 upgrade write). */
+export function searchFields(row: Readonly<Record<string, unknown>>): {
+  searchTokens: string[];
+  searchKeys: string[];
+} {
+  return { searchTokens: documentSearchTokens(row), searchKeys: documentSearchKeys(row) };
+}
+
 /** Minimal shape of a Dexie table's hook API, so this file needs no runtime dexie import (db.ts calls it). */
 interface HookableTable {
   hook(event: 'creating', fn: (key: unknown, obj: Record<string, unknown>) => void): unknown;
   hook(
     event: 'updating',
-    fn: (mods: Record<string, unknown>, key: unknown, obj: Record<string, unknown>) => Record<string, unknown> | void,
+    fn: (
+      mods: Record<string, unknown>,
+      key: unknown,
+      obj: Record<string, unknown>,
+    ) => Record<string, unknown> | void,
   ): unknown;
 }
 
-/** Keeps `searchTokens` of every documents row in step with its content, whoever writes it. */
+const DERIVED = new Set(['searchTokens', 'searchKeys']);
+
+/** Keeps `searchTokens` and `searchKeys` of every documents row in step with its content, whoever writes it. */
 export function installSearchTokenHooks(table: HookableTable): void {
   table.hook('creating', (_key, obj) => {
-    obj['searchTokens'] = documentSearchTokens(obj);
+    Object.assign(obj, searchFields(obj));
   });
   table.hook('updating', (mods, _key, obj) => {
-    const changed = Object.keys(mods).filter((k) => k !== 'searchTokens');
+    const changed = Object.keys(mods).filter((k) => !DERIVED.has(k));
     if (changed.length === 0) return undefined;
-    return { searchTokens: documentSearchTokens(applyModifications(obj, mods)) };
+    return searchFields(applyModifications(obj, mods));
   });
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Querying. A query is whitespace-separated terms; a row matches when every term matches it:
-//  - its text: a one-word term begins one of the row's words; a term of several words (segmented the same way)
-//    has each adjacent pair of its words adjacent in the text too (so "更新项目" does not match "项目…更新");
+//  - its text: a one-word term begins one of the row's words (or equals a whole reference number); a term of
+//    several words (segmented the same way) has each adjacent pair of its words adjacent in the text too (so
+//    "更新项目" does not match "项目…更新");
 //  - or a unit or person the row names: by a part of the name (“财政”) or of its pinyin initials (“czj”).
-// The indexed search and the plain scan implement exactly this, so the benchmark compares like with like.
+// Both are tests of `matchTokens`; the indexed search and the plain scan implement exactly this, so the
+// benchmark compares like with like.
 
 export interface SearchHit {
   readonly id: string;
@@ -153,7 +235,7 @@ export interface SearchHit {
 }
 
 export interface SearchResult {
-  /** Newest first, at most `limit`. */
+  /** Newest first (by `registeredOn`, then by id, both in code-unit order as IndexedDB sorts), at most `limit`. */
   readonly hits: readonly SearchHit[];
   /** All matching rows. */
   readonly total: number;
@@ -198,22 +280,32 @@ function nameMatches(term: Term, n: NameRow): boolean {
 
 async function loadNames(db: SearchableDb): Promise<NameRow[]> {
   const [units, people] = await Promise.all([db.units.toArray(), db.people.toArray()]);
-  return [...units, ...people].map((r) => ({ id: r.id, name: r.name, pinyinInitials: r.pinyinInitials ?? '' }));
+  return [...units, ...people].map((r) => ({
+    id: r.id,
+    name: r.name,
+    pinyinInitials: r.pinyinInitials ?? '',
+  }));
 }
 
-/** The index lookups a term's text needs: one word → words starting with it; a phrase → its exact pairs. */
-function pairsOf(term: Term): string[] {
+/** The match tokens a row needs for the text of a term (all of them), or undefined when no text can match. */
+function textTokens(term: Term): string[] | undefined {
+  const ws = term.words;
+  if (ws.length === 0 || !ws.every(indexableWord)) return undefined;
+  if (ws.length === 1) return [ws[0] as string];
   const out: string[] = [];
-  for (let i = 0; i + 1 < term.words.length; i++) out.push(`${PAIR_MARK}${term.words[i] ?? ''}${term.words[i + 1] ?? ''}`);
-  return out;
+  for (let i = 0; i + 1 < ws.length; i++) out.push(`${PAIR_MARK}${ws[i] ?? ''}${ws[i + 1] ?? ''}`);
+  return [...new Set(out)];
 }
 
-function textMatches(term: Term, tokens: readonly string[]): boolean {
-  const [only, ...more] = term.words;
-  if (only === undefined) return false;
-  if (more.length === 0) return tokens.some((t) => t.startsWith(only) && !t.startsWith(PAIR_MARK) && !t.startsWith(ID_TOKEN_PREFIX));
-  const set = new Set(tokens);
-  return pairsOf(term).every((p) => set.has(p));
+/** A term as a plan: any one of its alternatives, each a set of match tokens a row must all have. */
+type Plan = readonly (readonly string[])[];
+
+function termPlan(term: Term, names: readonly NameRow[]): Plan {
+  const text = textTokens(term);
+  const byName = names
+    .filter((n) => nameMatches(term, n) && !n.id.includes(KEY_SEP))
+    .map((n) => [`${ID_TOKEN_PREFIX}${n.id}`]);
+  return text === undefined ? byName : [text, ...byName];
 }
 
 function toHit(row: Readonly<Record<string, unknown>>): SearchHit {
@@ -235,107 +327,181 @@ function toHit(row: Readonly<Record<string, unknown>>): SearchHit {
   };
 }
 
+/** Code-unit order, as IndexedDB compares string keys (localeCompare would not agree with the index). */
+const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const newestFirst = (a: SearchHit, b: SearchHit) =>
-  (b.registeredOn ?? '').localeCompare(a.registeredOn ?? '') || b.id.localeCompare(a.id);
+  cmp(b.registeredOn ?? '', a.registeredOn ?? '') || cmp(b.id, a.id);
 
 // One screen of results; every hit costs a whole-row read (titles sit inside rows with their text), so a
 // smaller first page is what keeps broad searches fast. The page says how many matched in all.
 const DEFAULT_LIMIT = 50;
 
 /** The baseline: every row read and tested (what search costs without the token index). */
-export async function scanSearch(db: SearchableDb, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+export async function scanSearch(
+  db: SearchableDb,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchResult> {
   const terms = parseQuery(query);
   if (terms.length === 0) return { hits: [], total: 0 };
   const names = await loadNames(db);
-  const nameIdsPerTerm = terms.map((t) => new Set(names.filter((n) => nameMatches(t, n)).map((n) => `${ID_TOKEN_PREFIX}${n.id}`)));
+  const plans = terms.map((t) => termPlan(t, names));
   const rows = await db.documents.toArray();
   const hits: SearchHit[] = [];
   for (const row of rows) {
     if (options.direction !== undefined && row['direction'] !== options.direction) continue;
-    // The stored tokens, as the index holds them (recomputed only for a row written before the hook).
-    const stored = row['searchTokens'];
-    const tokens = Array.isArray(stored) ? (stored as string[]) : documentSearchTokens(row);
-    const ok = terms.every(
-      (t, i) => textMatches(t, tokens) || tokens.some((tok) => nameIdsPerTerm[i]?.has(tok) === true),
-    );
-    if (ok) hits.push(toHit(row));
+    // The stored keys, as the index holds them (recomputed only for a row written before the hook).
+    const stored = row['searchKeys'];
+    const tokens = Array.isArray(stored) ? new Set((stored as string[]).map(tokenOfKey)) : matchTokens(row);
+    if (plans.every((plan) => plan.some((alt) => alt.every((t) => tokens.has(t))))) hits.push(toHit(row));
   }
   hits.sort(newestFirst);
   return { hits: hits.slice(0, options.limit ?? DEFAULT_LIMIT), total: hits.length };
 }
 
-/** Up to this many matches are read and sorted; beyond, the newest are found by walking the date index. */
-const SORT_IN_MEMORY_MAX = 300;
-const WALK_CHUNK = 4_000;
+// ---------------------------------------------------------------------------------------------------------
+// The indexed search. Every token is one `searchKeys` range in date order; a direction filter is the
+// `direction` index. The plan: count every range natively; a query of one token is answered by its count and
+// its newest keys. Otherwise the smallest term's keys are fetched (key lists only, never rows), intersected
+// with the other terms' keys for the exact total, and the page is the newest matches of a date-ordered list
+// that contains them all.
 
-/** Keys of rows whose text matches a term, from the index alone. */
-async function textKeys(db: SearchableDb, term: Term): Promise<string[]> {
-  const [only, ...more] = term.words;
-  if (only === undefined) return [];
-  if (more.length === 0) {
-    // Words only (pairs and ids carry a mark, so a plain prefix never reaches them unless it is the mark).
-    if (only.startsWith(PAIR_MARK) || only.startsWith(ID_TOKEN_PREFIX)) return [];
-    return uniq((await db.documents.where('searchTokens').startsWith(only).primaryKeys()) as string[]);
-  }
-  // Rarest pair first (IndexedDB counts an index range natively); few candidates are checked on their rows
-  // instead of fetching the long key lists of common pairs such as "的通知".
-  const pairs = pairsOf(term);
-  const counts = await Promise.all(pairs.map((p) => db.documents.where('searchTokens').equals(p).count()));
-  const order = pairs.map((p, i) => ({ p, n: counts[i] ?? 0 })).sort((a, b) => a.n - b.n);
-  let keys: Set<string> | undefined;
-  for (const [i, { p }] of order.entries()) {
-    if (keys !== undefined && keys.size <= VERIFY_ON_ROWS_MAX) {
-      const rest = new Set(order.slice(i).map((x) => x.p));
-      const rows = await db.documents.bulkGet([...keys]);
-      return rows
-        .filter((r): r is NonNullable<typeof r> => r !== undefined)
-        .filter((r) => {
-          const own = new Set(Array.isArray(r['searchTokens']) ? (r['searchTokens'] as string[]) : documentSearchTokens(r));
-          return [...rest].every((x) => own.has(x));
-        })
-        .map((r) => r.id);
-    }
-    const found = (await db.documents.where('searchTokens').equals(p).primaryKeys()) as string[];
-    keys = keys === undefined ? new Set(found) : new Set(found.filter((k) => keys?.has(k) === true));
-    if (keys.size === 0) break;
-  }
-  return [...(keys ?? [])];
-}
+/** What a row must have: a match token (a date-ordered range) or a direction (unordered). */
+type Member = { readonly token: string } | { readonly direction: 'incoming' | 'outgoing' };
+const memberKey = (m: Member) => ('token' in m ? `t${m.token}` : `d${m.direction}`);
 
-/** Below this many candidates, the remaining pairs of a phrase are checked on the rows themselves. */
-const VERIFY_ON_ROWS_MAX = 500;
+/** Direction as a plan of its own, so it joins the intersection like a term. */
+type MemberPlan = readonly (readonly Member[])[];
 
-const uniq = (xs: readonly string[]): string[] => [...new Set(xs)];
-
-/** Search through the `*searchTokens` index: candidate keys per term from the index, intersected. */
-export async function searchDocuments(db: SearchableDb, query: string, options: SearchOptions = {}): Promise<SearchResult> {
+export async function searchDocuments(
+  db: SearchableDb,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchResult> {
   const terms = parseQuery(query);
   if (terms.length === 0) return { hits: [], total: 0 };
   const limit = options.limit ?? DEFAULT_LIMIT;
-  const names = await loadNames(db);
-  let keys: Set<string> | undefined;
-  for (const term of terms) {
-    const nameTokens = names.filter((n) => nameMatches(term, n)).map((n) => `${ID_TOKEN_PREFIX}${n.id}`);
-    const byName =
-      nameTokens.length === 0 ? [] : ((await db.documents.where('searchTokens').anyOf(nameTokens).primaryKeys()) as string[]);
-    const termKeys = new Set([...byName, ...(await textKeys(db, term))]);
-    keys = keys === undefined ? termKeys : new Set([...termKeys].filter((k) => keys?.has(k) === true));
-    if (keys.size === 0) return { hits: [], total: 0 };
-  }
-  const matched = keys ?? new Set<string>();
-  if (options.direction === undefined && matched.size > SORT_IN_MEMORY_MAX) {
-    // Many matches: walk the date index newest first, keys only, a chunk at a time, until a page is found.
-    const page: string[] = [];
-    for (let offset = 0; page.length < limit; offset += WALK_CHUNK) {
-      const chunk = (await db.documents.orderBy('registeredOn').reverse().offset(offset).limit(WALK_CHUNK).primaryKeys()) as string[];
-      for (const k of chunk) if (matched.has(k) && page.length < limit) page.push(k);
-      if (chunk.length < WALK_CHUNK) break;
+  const docs = db.documents;
+  const range = (m: Member) =>
+    'token' in m
+      ? docs.where('searchKeys').between(`${m.token}${KEY_SEP}`, `${m.token}${KEY_SEP_NEXT}`, true, false)
+      : docs.where('direction').equals(m.direction);
+  const hitsOf = async (ids: readonly string[]) =>
+    (await docs.bulkGet([...ids])).filter((r): r is NonNullable<typeof r> => r !== undefined).map(toHit);
+
+  // One read transaction: the counts, key lists and rows all see the same state.
+  return docs.db.transaction('r', [docs, db.units, db.people], async () => {
+    const names = await loadNames(db);
+    const plans: MemberPlan[] = terms.map((t) =>
+      termPlan(t, names).map((alt) => alt.map((token) => ({ token }))),
+    );
+    if (options.direction !== undefined) plans.push([[{ direction: options.direction }]]);
+
+    const members = new Map<string, Member>();
+    for (const p of plans) for (const alt of p) for (const m of alt) members.set(memberKey(m), m);
+    const counts = new Map(
+      await Promise.all([...members].map(async ([k, m]) => [k, await range(m).count()] as const)),
+    );
+    const size = (m: Member) => counts.get(memberKey(m)) ?? 0;
+    const altSize = (alt: readonly Member[]) => Math.min(...alt.map(size));
+    const live = plans.map((p) => p.filter((alt) => altSize(alt) > 0));
+    if (live.some((p) => p.length === 0)) return { hits: [], total: 0 };
+
+    const only =
+      live.length === 1 && live[0]?.length === 1 && live[0][0]?.length === 1 ? live[0][0][0] : undefined;
+    if (only !== undefined) {
+      // One token (a word, a phrase of two words, a number, one name): its range is the answer.
+      const page = (await range(only).reverse().limit(limit).primaryKeys()) as string[];
+      return { hits: await hitsOf(page), total: size(only) };
     }
-    const hits = (await db.documents.bulkGet(page)).filter((r) => r !== undefined).map(toHit);
-    return { hits, total: matched.size };
+
+    const keyLists = new Map<string, Promise<string[]>>();
+    // Keys of a token range come in index order: oldest first, ties by id.
+    const keysOf = (m: Member): Promise<string[]> => {
+      const k = memberKey(m);
+      let p = keyLists.get(k);
+      if (p === undefined) {
+        p = range(m).primaryKeys() as Promise<string[]>;
+        keyLists.set(k, p);
+      }
+      return p;
+    };
+    const bySize = (alt: readonly Member[]) => [...alt].sort((a, b) => size(a) - size(b));
+    const altKeys = async (alt: readonly Member[]): Promise<Set<string>> => {
+      const [first, ...rest] = bySize(alt);
+      let set = new Set(first === undefined ? [] : await keysOf(first));
+      for (const m of rest) {
+        if (set.size === 0) break;
+        const inSet = set;
+        set = new Set((await keysOf(m)).filter((k) => inSet.has(k)));
+      }
+      return set;
+    };
+    const planSize = (p: MemberPlan) => p.reduce((n, alt) => n + altSize(alt), 0);
+    const order = [...live].sort((a, b) => planSize(a) - planSize(b));
+
+    let matched = new Set<string>();
+    for (const [i, p] of order.entries()) {
+      const union = new Set<string>();
+      for (const alt of p) for (const k of await altKeys(alt)) if (i === 0 || matched.has(k)) union.add(k);
+      matched = union;
+      if (matched.size === 0) return { hits: [], total: 0 };
+    }
+
+    // The page: newest matches from a term's date-ordered list. A term of one alternative holds every match in
+    // the list of its smallest token, already fetched in date order; otherwise the alternatives' lists are merged.
+    const smallestToken = (alt: readonly Member[]) => bySize(alt).find((m) => 'token' in m);
+    const single = order.find((p) => p.length === 1 && smallestToken(p[0] ?? []) !== undefined);
+    if (single !== undefined) {
+      const list = await keysOf(smallestToken(single[0] ?? []) as Member);
+      const page: string[] = [];
+      for (let i = list.length - 1; i >= 0 && page.length < limit; i--) {
+        const k = list[i] as string;
+        if (matched.has(k)) page.push(k);
+      }
+      return { hits: await hitsOf(page), total: matched.size };
+    }
+    const walk = order.find((p) => p.every((alt) => smallestToken(alt) !== undefined)) ?? [];
+    const page = await newestAcross(
+      walk.map((alt) => smallestToken(alt) as { readonly token: string }),
+      matched,
+      limit,
+      keysOf,
+      (m, n, visit) =>
+        range(m)
+          .reverse()
+          .limit(n)
+          .eachKey((key, cursor) => visit(key as string, cursor.primaryKey as string)),
+    );
+    return { hits: await hitsOf(page), total: matched.size };
+  });
+}
+
+/**
+ * The newest `limit` of `matched` across several date-ordered token lists. Each list's first `limit` matches
+ * (newest first) are the only ones that can make the page; their dates are read from the index keys of just
+ * that many entries, then merged.
+ */
+async function newestAcross(
+  lists: readonly { readonly token: string }[],
+  matched: ReadonlySet<string>,
+  limit: number,
+  keysOf: (m: Member) => Promise<string[]>,
+  readNewest: (m: Member, n: number, visit: (key: string, id: string) => void) => Promise<unknown>,
+): Promise<string[]> {
+  const dated = new Map<string, string>();
+  for (const m of new Map(lists.map((l) => [l.token, l])).values()) {
+    const list = await keysOf(m);
+    let seen = 0;
+    let n = 0;
+    while (n < list.length && seen < limit) if (matched.has(list[list.length - 1 - n++] as string)) seen++;
+    if (seen === 0) continue;
+    await readNewest(m, n, (key, id) => {
+      if (matched.has(id)) dated.set(id, key.slice(m.token.length + KEY_SEP.length));
+    });
   }
-  const rows = (await db.documents.bulkGet([...matched])).filter((r) => r !== undefined);
-  const all = rows.filter((r) => options.direction === undefined || r['direction'] === options.direction).map(toHit);
-  all.sort(newestFirst);
-  return { hits: all.slice(0, limit), total: all.length };
+  return [...dated]
+    .sort(([ia, da], [ib, db]) => cmp(db, da) || cmp(ib, ia))
+    .slice(0, limit)
+    .map(([id]) => id);
 }

@@ -1,7 +1,8 @@
 import 'fake-indexeddb/auto';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { CURRENT_SCHEMA_VERSION, HuiwenDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3 } from './db';
+import { CURRENT_SCHEMA_VERSION, HuiwenDb, SCHEMA_V1, SCHEMA_V2, SCHEMA_V3, SCHEMA_V4 } from './db';
+import { documentSearchKeys, documentSearchTokens, KEY_SEP, searchDocuments } from './document-search';
 import { V1_PEOPLE, V1_POSTS, V1_UNITS } from './fixtures/v1-rows';
 import { openStore } from './index';
 
@@ -50,7 +51,9 @@ describe('schema migrations', () => {
     const v2 = new Dexie(name);
     v2.version(2).stores(SCHEMA_V2);
     await v2.open();
-    await v2.table('documents').add({ id: 'doc1', direction: 'incoming', title: '关于安全生产的请示', unitId: 'u9' });
+    await v2
+      .table('documents')
+      .add({ id: 'doc1', direction: 'incoming', title: '关于安全生产的请示', unitId: 'u9' });
     v2.close();
     const db = new HuiwenDb(name);
     await db.open();
@@ -83,6 +86,50 @@ describe('schema migrations', () => {
     expect(await db.people.get('p1')).toEqual({ ...V1_PEOPLE[0], pinyinInitials: 'wm' });
     expect(await db.operators.count()).toBe(0);
     expect(await db.operators.where('name').equals('王明').count()).toBe(0);
+    db.close();
+  });
+
+  it('upgrades a v4 database: documents get date-ordered search keys (v5) and search finds them', async () => {
+    const name = `migrate-v5-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores(SCHEMA_V4);
+    await v4.open();
+    await v4.table('units').add({ id: 'u9', kind: 'department', name: '区财政局', pinyinInitials: 'qczj' });
+    // As v4 wrote them: plain tokens from the v3 hook, no search keys.
+    const rows = [
+      {
+        id: 'd1',
+        direction: 'incoming',
+        title: '关于安全生产的请示',
+        unitId: 'u9',
+        registeredOn: '2024-05-01',
+      },
+      {
+        id: 'd2',
+        direction: 'outgoing',
+        title: '关于城市更新的通知',
+        unitId: 'u8',
+        registeredOn: '2025-01-02',
+      },
+      { id: 'd3', direction: 'incoming', title: '关于安全检查的报告', registeredOn: '2025-03-04' },
+    ];
+    await v4.table('documents').bulkAdd(rows.map((r) => ({ ...r, searchTokens: documentSearchTokens(r) })));
+    v4.close();
+    const db = new HuiwenDb(name);
+    await db.open();
+    expect(db.verno).toBe(CURRENT_SCHEMA_VERSION);
+    const d1 = await db.documents.get('d1');
+    expect(d1?.['searchKeys']).toEqual(documentSearchKeys(rows[0] as (typeof rows)[0]));
+    expect(await db.documents.where('searchKeys').equals(`请示${KEY_SEP}2024-05-01`).primaryKeys()).toEqual([
+      'd1',
+    ]);
+    expect(await db.documents.where('searchTokens').equals('安全').primaryKeys()).toEqual(['d1', 'd3']);
+    const hit = await searchDocuments(db, '安全');
+    expect([hit.hits.map((h) => h.id), hit.total]).toEqual([['d3', 'd1'], 2]);
+    expect((await searchDocuments(db, 'czj 请示')).hits.map((h) => h.id)).toEqual(['d1']);
+    expect((await searchDocuments(db, '关于', { direction: 'outgoing' })).hits.map((h) => h.id)).toEqual([
+      'd2',
+    ]);
     db.close();
   });
 });
