@@ -23,7 +23,21 @@ async function giveReason(dialog: Locator, reason: string): Promise<void> {
 
 /** Picks an option of the open antd Select by its title (the plain name of a person or unit). */
 export async function pickOption(page: Page, title: string): Promise<void> {
-  await page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`).click();
+  const option = page.locator(`.ant-select-dropdown:visible .ant-select-item-option[title="${title}"]`);
+  // The virtual list marks the chosen option by a class only (no aria-selected).
+  const chosen = page.locator(
+    `.ant-select-dropdown:visible .ant-select-item-option-selected[title="${title}"]`,
+  );
+  await option.click();
+  // Now and then a click landing while the list still slides in is lost (the value stays, the list stays
+  // open): click again until the option is chosen. A single select then closes; a multiple one marks it
+  // selected (React renders a click's update before the click returns, so a chosen option is never re-clicked).
+  await expect(async () => {
+    if ((await option.count()) > 0 && (await chosen.count()) === 0) {
+      await option.click({ timeout: 2_000 });
+      throw new Error(`选项“${title}”没有选上，再点一次`);
+    }
+  }).toPass({ timeout: 10_000 });
 }
 
 /** Opens the labelled searchable select, optionally types to filter, and picks the option. */
