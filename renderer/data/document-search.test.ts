@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   applyModifications,
+  DEFAULT_TUNING,
   documentSearchKeys,
   documentSearchTokens,
   KEY_SEP,
@@ -300,6 +301,11 @@ const caseArb = fc.array(rowArb, { minLength: 1, maxLength: 25 }).chain((specs) 
     queries: fc.array(fc.tuple(queryArb(specs), optionsArb), { minLength: 1, maxLength: 4 }),
     edits: fc.array(fc.tuple(fc.nat(specs.length - 1), rowArb), { maxLength: 3 }),
     deletes: fc.array(fc.nat(specs.length - 1), { maxLength: 2 }),
+    // Tiny probes and row checks so a few rows reach the paths 50k rows take (long lists, rows checked).
+    tuning: fc.oneof(
+      fc.constant(DEFAULT_TUNING),
+      fc.record({ probe: fc.integer({ min: 1, max: 6 }), verifyOnRowsMax: fc.integer({ min: 0, max: 5 }) }),
+    ),
   }),
 );
 
@@ -335,7 +341,7 @@ describe('searchDocuments ≡ scanSearch (property)', () => {
           );
         }
         for (const [query, options] of c.queries) {
-          const indexed = await searchDocuments(db, query, options);
+          const indexed = await searchDocuments(db, query, options, c.tuning);
           const scanned = await scanSearch(db, query, options);
           expect({ query, options, total: indexed.total, ids: ids(indexed) }).toEqual({
             query,

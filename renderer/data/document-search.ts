@@ -361,10 +361,12 @@ export async function scanSearch(
 
 // ---------------------------------------------------------------------------------------------------------
 // The indexed search. Every token is one `searchKeys` range in date order; a direction filter is the
-// `direction` index. The plan: count every range natively; a query of one token is answered by its count and
-// its newest keys. Otherwise the smallest term's keys are fetched (key lists only, never rows), intersected
-// with the other terms' keys for the exact total, and the page is the newest matches of a date-ordered list
-// that contains them all.
+// `direction` index. In Chromium every index entry read costs alike (a count as much as fetching the keys),
+// so the plan touches as few entries as it can: a query of one token is its range's count and newest keys;
+// otherwise a short probe of each range sizes the small ones exactly (and finds the empty ones), key lists
+// are fetched smallest first and intersected for the exact total (never rows, unless a handful of candidates
+// are left to check against a long list), and the page is the newest matches of a date-ordered list already
+// fetched.
 
 /** What a row must have: a match token (a date-ordered range) or a direction (unordered). */
 type Member = { readonly token: string } | { readonly direction: 'incoming' | 'outgoing' };
@@ -373,21 +375,45 @@ const memberKey = (m: Member) => ('token' in m ? `t${m.token}` : `d${m.direction
 /** Direction as a plan of its own, so it joins the intersection like a term. */
 type MemberPlan = readonly (readonly Member[])[];
 
+/** How much the plan reads before it decides; tests shrink both to reach every path with a few rows. */
+export interface SearchTuning {
+  /** Keys read from each range up front: a shorter answer is the whole list. */
+  readonly probe: number;
+  /** Up to this many candidates are checked on their rows rather than by fetching another long key list. */
+  readonly verifyOnRowsMax: number;
+}
+
+export const DEFAULT_TUNING: SearchTuning = { probe: 500, verifyOnRowsMax: 100 };
+
 export async function searchDocuments(
   db: SearchableDb,
   query: string,
   options: SearchOptions = {},
+  tuning: SearchTuning = DEFAULT_TUNING,
 ): Promise<SearchResult> {
   const terms = parseQuery(query);
   if (terms.length === 0) return { hits: [], total: 0 };
   const limit = options.limit ?? DEFAULT_LIMIT;
+  const { probe: PROBE, verifyOnRowsMax: VERIFY_ON_ROWS_MAX } = tuning;
+  // A longer list's size is unknown until fetched; it sorts after every probed one.
+  const LONG = Number.MAX_SAFE_INTEGER;
   const docs = db.documents;
   const range = (m: Member) =>
     'token' in m
       ? docs.where('searchKeys').between(`${m.token}${KEY_SEP}`, `${m.token}${KEY_SEP_NEXT}`, true, false)
       : docs.where('direction').equals(m.direction);
-  const hitsOf = async (ids: readonly string[]) =>
-    (await docs.bulkGet([...ids])).filter((r): r is NonNullable<typeof r> => r !== undefined).map(toHit);
+  const rowCache = new Map<string, Readonly<Record<string, unknown>> | undefined>();
+  const rowsOf = async (ids: readonly string[]) => {
+    const missing = ids.filter((id) => !rowCache.has(id));
+    if (missing.length > 0) {
+      const rows = await docs.bulkGet(missing);
+      missing.forEach((id, i) => rowCache.set(id, rows[i]));
+    }
+    return ids
+      .map((id) => rowCache.get(id))
+      .filter((r): r is Readonly<Record<string, unknown>> => r !== undefined);
+  };
+  const hitsOf = async (ids: readonly string[]) => (await rowsOf(ids)).map(toHit);
 
   // One read transaction: the counts, key lists and rows all see the same state.
   return docs.db.transaction('r', [docs, db.units, db.people], async () => {
@@ -396,28 +422,47 @@ export async function searchDocuments(
       termPlan(t, names).map((alt) => alt.map((token) => ({ token }))),
     );
     if (options.direction !== undefined) plans.push([[{ direction: options.direction }]]);
+    if (plans.some((p) => p.length === 0)) return { hits: [], total: 0 };
+
+    const oneToken = (ps: readonly MemberPlan[]) =>
+      ps.length === 1 && ps[0]?.length === 1 && ps[0][0]?.length === 1 ? ps[0][0][0] : undefined;
+    // One token (a word, a phrase of two words, a number, one name): its range is the answer.
+    const answerOne = async (m: Member, keys?: readonly string[]): Promise<SearchResult> => {
+      if (keys !== undefined) return { hits: await hitsOf(keys.slice(-limit).reverse()), total: keys.length };
+      const [total, page] = await Promise.all([
+        range(m).count(),
+        range(m).reverse().limit(limit).primaryKeys(),
+      ]);
+      return { hits: await hitsOf(page as string[]), total };
+    };
+    const single = oneToken(plans);
+    if (single !== undefined) return answerOne(single);
 
     const members = new Map<string, Member>();
     for (const p of plans) for (const alt of p) for (const m of alt) members.set(memberKey(m), m);
-    const counts = new Map(
-      await Promise.all([...members].map(async ([k, m]) => [k, await range(m).count()] as const)),
+    const probes = new Map(
+      await Promise.all(
+        [...members].map(
+          async ([k, m]) => [k, (await range(m).limit(PROBE).primaryKeys()) as string[]] as const,
+        ),
+      ),
     );
-    const size = (m: Member) => counts.get(memberKey(m)) ?? 0;
-    const altSize = (alt: readonly Member[]) => Math.min(...alt.map(size));
+    const probed = (m: Member) => probes.get(memberKey(m)) ?? [];
+    const complete = (m: Member) => probed(m).length < PROBE;
+    const est = (m: Member) => (complete(m) ? probed(m).length : LONG);
+    // Among unknown sizes a longer token is likely the rarer (a pair of long words before one with "的").
+    const bySize = (alt: readonly Member[]) =>
+      [...alt].sort((a, b) => est(a) - est(b) || memberKey(b).length - memberKey(a).length);
+    const altSize = (alt: readonly Member[]) => Math.min(...alt.map(est));
     const live = plans.map((p) => p.filter((alt) => altSize(alt) > 0));
     if (live.some((p) => p.length === 0)) return { hits: [], total: 0 };
-
-    const only =
-      live.length === 1 && live[0]?.length === 1 && live[0][0]?.length === 1 ? live[0][0][0] : undefined;
-    if (only !== undefined) {
-      // One token (a word, a phrase of two words, a number, one name): its range is the answer.
-      const page = (await range(only).reverse().limit(limit).primaryKeys()) as string[];
-      return { hits: await hitsOf(page), total: size(only) };
-    }
+    const rest = oneToken(live);
+    if (rest !== undefined) return answerOne(rest, complete(rest) ? probed(rest) : undefined);
 
     const keyLists = new Map<string, Promise<string[]>>();
     // Keys of a token range come in index order: oldest first, ties by id.
     const keysOf = (m: Member): Promise<string[]> => {
+      if (complete(m)) return Promise.resolve(probed(m));
       const k = memberKey(m);
       let p = keyLists.get(k);
       if (p === undefined) {
@@ -426,45 +471,64 @@ export async function searchDocuments(
       }
       return p;
     };
-    const bySize = (alt: readonly Member[]) => [...alt].sort((a, b) => size(a) - size(b));
-    const altKeys = async (alt: readonly Member[]): Promise<Set<string>> => {
-      const [first, ...rest] = bySize(alt);
-      let set = new Set(first === undefined ? [] : await keysOf(first));
-      for (const m of rest) {
-        if (set.size === 0) break;
+    const fetched = (m: Member) => complete(m) || keyLists.has(memberKey(m));
+    const rowHas = (row: Readonly<Record<string, unknown>>, m: Member) => {
+      if (!('token' in m)) return row['direction'] === m.direction;
+      const keys = row['searchKeys'];
+      return Array.isArray(keys) && (keys as string[]).some((k) => tokenOfKey(k) === m.token);
+    };
+    /** The rows of `alt` (among `within`, when given): key lists smallest first, the last few checked on rows. */
+    const altKeys = async (alt: readonly Member[], within?: ReadonlySet<string>): Promise<Set<string>> => {
+      let set = within;
+      const ms = bySize(alt);
+      for (const [i, m] of ms.entries()) {
+        if (set !== undefined && set.size <= VERIFY_ON_ROWS_MAX && !fetched(m)) {
+          const left = ms.slice(i);
+          const rows = await rowsOf([...set]);
+          return new Set(rows.filter((r) => left.every((x) => rowHas(r, x))).map((r) => String(r['id'])));
+        }
+        const keys = await keysOf(m);
         const inSet = set;
-        set = new Set((await keysOf(m)).filter((k) => inSet.has(k)));
+        set = new Set(inSet === undefined ? keys : keys.filter((k) => inSet.has(k)));
+        if (set.size === 0) break;
       }
-      return set;
+      return new Set(set);
     };
     const planSize = (p: MemberPlan) => p.reduce((n, alt) => n + altSize(alt), 0);
     const order = [...live].sort((a, b) => planSize(a) - planSize(b));
 
-    let matched = new Set<string>();
-    for (const [i, p] of order.entries()) {
+    let matched: Set<string> | undefined;
+    for (const p of order) {
       const union = new Set<string>();
-      for (const alt of p) for (const k of await altKeys(alt)) if (i === 0 || matched.has(k)) union.add(k);
+      for (const alt of p) for (const k of await altKeys(alt, matched)) union.add(k);
       matched = union;
       if (matched.size === 0) return { hits: [], total: 0 };
     }
+    const all = matched ?? new Set<string>();
 
-    // The page: newest matches from a term's date-ordered list. A term of one alternative holds every match in
-    // the list of its smallest token, already fetched in date order; otherwise the alternatives' lists are merged.
-    const smallestToken = (alt: readonly Member[]) => bySize(alt).find((m) => 'token' in m);
-    const single = order.find((p) => p.length === 1 && smallestToken(p[0] ?? []) !== undefined);
-    if (single !== undefined) {
-      const list = await keysOf(smallestToken(single[0] ?? []) as Member);
+    // The page: the newest matches of a term of one alternative, whose smallest token's list holds every match
+    // in date order (preferably one fetched already); else the few matches sorted on their rows; else the
+    // alternatives' lists merged.
+    const terms1 = order.filter((p) => p.length === 1 && 'token' in (bySize(p[0] ?? [])[0] ?? {}));
+    const walkOf = (p: MemberPlan) => bySize(p[0] ?? [])[0] as Member;
+    const ready = terms1.find((p) => fetched(walkOf(p)));
+    if (ready !== undefined || (all.size > VERIFY_ON_ROWS_MAX && terms1[0] !== undefined)) {
+      const list = await keysOf(walkOf(ready ?? (terms1[0] as MemberPlan)));
       const page: string[] = [];
       for (let i = list.length - 1; i >= 0 && page.length < limit; i--) {
         const k = list[i] as string;
-        if (matched.has(k)) page.push(k);
+        if (all.has(k)) page.push(k);
       }
-      return { hits: await hitsOf(page), total: matched.size };
+      return { hits: await hitsOf(page), total: all.size };
     }
-    const walk = order.find((p) => p.every((alt) => smallestToken(alt) !== undefined)) ?? [];
+    if (all.size <= VERIFY_ON_ROWS_MAX) {
+      const hits = (await rowsOf([...all])).map(toHit).sort(newestFirst);
+      return { hits: hits.slice(0, limit), total: all.size };
+    }
+    const walk = order.find((p) => p.every((alt) => 'token' in (bySize(alt)[0] ?? {}))) ?? [];
     const page = await newestAcross(
-      walk.map((alt) => smallestToken(alt) as { readonly token: string }),
-      matched,
+      walk.map((alt) => bySize(alt)[0] as { readonly token: string }),
+      all,
       limit,
       keysOf,
       (m, n, visit) =>
@@ -473,7 +537,7 @@ export async function searchDocuments(
           .limit(n)
           .eachKey((key, cursor) => visit(key as string, cursor.primaryKey as string)),
     );
-    return { hits: await hitsOf(page), total: matched.size };
+    return { hits: await hitsOf(page), total: all.size };
   });
 }
 
