@@ -182,6 +182,23 @@ export const decisionItemSchema = z
           .strict(),
       )
       .optional(),
+    adjustments: z
+      .array(
+        z
+          .object({
+            on: isoDateSchema,
+            reason: z.string().trim().min(1, '请填写调整的原因').max(500),
+            before: z
+              .object({
+                ownerUnitId: id<UnitId>().optional(),
+                responsibleLeaderId: id<PersonId>().optional(),
+                dueDate: isoDateSchema.optional(),
+              })
+              .strict(),
+          })
+          .strict(),
+      )
+      .optional(),
   })
   .strict();
 

@@ -307,6 +307,17 @@ export interface DecisionReopening {
   readonly closingSummary?: string;
 }
 
+/** A change of an open item's owner, leader or due date (延期, 调整承办): what it was before, and why. */
+export interface DecisionAdjustment {
+  readonly on: IsoDate;
+  readonly reason: string;
+  readonly before: {
+    readonly ownerUnitId?: UnitId;
+    readonly responsibleLeaderId?: PersonId;
+    readonly dueDate?: IsoDate;
+  };
+}
+
 /** 决定事项 in the minutes, followed until done (arts. 29, 47). */
 export interface DecisionItem {
   readonly id: DecisionId;
@@ -323,6 +334,7 @@ export interface DecisionItem {
   /** 办结 summary, written when closing. */
   readonly closingSummary?: string;
   readonly reopenings?: readonly DecisionReopening[];
+  readonly adjustments?: readonly DecisionAdjustment[];
 }
 
 /** After a 常务会议: report to 区委 and 区人大常委会, notify 区政协 (art. 42). */

@@ -152,6 +152,18 @@ test('a 常务会议 to a closed decision in the ledger (filters, Excel), the th
   await expect(decision).toContainText(`完成时限：${due}`);
   await expect(agreed).toContainText('已登记');
 
+  // 延期: the due date moves with a reason; the old one stays in the item's history.
+  const later = shanghaiDate(60);
+  await decision.getByRole('button', { name: '调整', exact: true }).click();
+  const adjust = page.getByTestId('decision-1-adjust');
+  await adjust.getByLabel('调整后的完成时限').fill(later);
+  await adjust.getByRole('button', { name: '保存调整' }).click();
+  await expect(adjust).toContainText('请填写调整的原因');
+  await adjust.getByLabel('调整的原因').fill('资金下达推迟，经分管副区长同意延期。');
+  await adjust.getByRole('button', { name: '保存调整' }).click();
+  await expect(decision).toContainText(`完成时限：${later}`, { timeout: SAVE });
+  await expect(decision).toContainText(`原完成时限${due}）：资金下达推迟，经分管副区长同意延期。`);
+
   // Progress with evidence, then 办结 with a summary.
   await decision.getByRole('button', { name: '报告进展' }).click();
   await decision.getByLabel('办理进展').fill('已完成施工招标，5个小区已开工。');

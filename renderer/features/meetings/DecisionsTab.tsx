@@ -37,6 +37,8 @@ import {
 } from '../../../shared/domain/meeting';
 import {
   addDecision,
+  adjustDecision,
+  adjustmentInputErrors,
   agreedItemsFromMinutes,
   checkCloseDecision,
   checkCreateDecision,
@@ -50,6 +52,7 @@ import {
   progressInputErrors,
   reopenDecision,
   reportProgress,
+  type DecisionAdjustmentInput,
   type DecisionInput,
   type DecisionStatus,
   type ProgressInput,
@@ -92,6 +95,11 @@ const stripTopicTitle = (m: Meeting, text: string): string => {
 
 const EMPTY_INPUT: DecisionInput = { text: '' };
 
+/** Units that can own a decision item (not outside bodies), for the registration and adjustment forms. */
+const unitOptions = (registry: Registry) =>
+  registry.units.filter((u) => u.kind !== 'outside').map((u) => ({ value: u.id, label: u.name }));
+const leaderOptions = (registry: Registry) => registry.people.map((p) => ({ value: p.id, label: p.name }));
+
 export function DecisionsTab({
   meeting,
   registry,
@@ -125,11 +133,6 @@ export function DecisionsTab({
   const agreed = signed ? agreedItemsFromMinutes(signed.text) : [];
   const registered = new Set(meeting.decisions.map((d) => d.text));
   const from = signedOn(meeting);
-
-  const unitOptions = registry.units
-    .filter((u) => u.kind !== 'outside')
-    .map((u) => ({ value: u.id, label: u.name }));
-  const leaderOptions = registry.people.map((p) => ({ value: p.id, label: p.name }));
 
   const applyDays = (n: number | null) => {
     setDays(n);
@@ -241,7 +244,7 @@ export function DecisionsTab({
                 value={input.ownerUnitId}
                 status={shown('ownerUnitId') ? 'error' : undefined}
                 onChange={(ownerUnitId) => setInput({ ...input, ownerUnitId })}
-                options={unitOptions}
+                options={unitOptions(registry)}
               />
               {shown('ownerUnitId') ? (
                 <Typography.Text type="danger">{shown('ownerUnitId')}</Typography.Text>
@@ -256,7 +259,7 @@ export function DecisionsTab({
                 value={input.responsibleLeaderId}
                 status={shown('responsibleLeaderId') ? 'error' : undefined}
                 onChange={(responsibleLeaderId) => setInput({ ...input, responsibleLeaderId })}
-                options={leaderOptions}
+                options={leaderOptions(registry)}
               />
               {shown('responsibleLeaderId') ? (
                 <Typography.Text type="danger">{shown('responsibleLeaderId')}</Typography.Text>
@@ -329,7 +332,7 @@ export function DecisionsTab({
   );
 }
 
-type Mode = 'none' | 'progress' | 'close' | 'reopen';
+type Mode = 'none' | 'progress' | 'adjust' | 'close' | 'reopen';
 
 function DecisionCard({
   index,
@@ -352,6 +355,14 @@ function DecisionCard({
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
+  const current = (): DecisionAdjustmentInput => ({
+    ...(d.ownerUnitId !== undefined ? { ownerUnitId: d.ownerUnitId } : {}),
+    ...(d.responsibleLeaderId !== undefined ? { responsibleLeaderId: d.responsibleLeaderId } : {}),
+    ...(d.dueDate !== undefined ? { dueDate: d.dueDate } : {}),
+    reason: '',
+  });
+  const [adjustment, setAdjustment] = useState<DecisionAdjustmentInput>(current);
+  const aErrors = adjustmentInputErrors(d, adjustment, meeting);
   const status = decisionStatus(d, today);
   const pErrors = progressInputErrors(progress, meeting, today);
   const id: DecisionId = d.id;
@@ -362,6 +373,21 @@ function DecisionCard({
     setText('');
     setTried(false);
     setProgress({ on: today, note: '', evidence: '' });
+    setAdjustment(current());
+  };
+
+  const submitAdjustment = async () => {
+    setTried(true);
+    if (Object.keys(aErrors).length > 0) return;
+    if (
+      await act(
+        meeting.id,
+        (m) => adjustDecision(m, id, adjustment, today),
+        `调整决定事项“${d.text}”，原因：${adjustment.reason.trim()}`,
+        '已调整，按新的承办单位和时限督办。',
+      )
+    )
+      reset();
   };
 
   const submitProgress = async () => {
@@ -454,6 +480,10 @@ function DecisionCard({
       { on: r.closedOn, content: `办结：${r.closingSummary ?? ''}` },
       { on: r.on, content: `重新打开：${r.reason}` },
     ]),
+    ...(d.adjustments ?? []).map((a) => ({
+      on: a.on,
+      content: `调整（原承办单位${a.before.ownerUnitId ? unitName(registry, a.before.ownerUnitId) : '未指定'}，原责任领导${a.before.responsibleLeaderId ? personName(registry, a.before.responsibleLeaderId) : '未指定'}，原完成时限${a.before.dueDate ?? '未指定'}）：${a.reason}`,
+    })),
     ...(d.closedOn ? [{ on: d.closedOn, content: `办结：${d.closingSummary ?? ''}` }] : []),
   ].sort((a, b) => a.on.localeCompare(b.on));
 
@@ -475,6 +505,9 @@ function DecisionCard({
             <>
               <Button size="small" onClick={() => setMode('progress')}>
                 报告进展
+              </Button>
+              <Button size="small" onClick={() => setMode('adjust')}>
+                调整
               </Button>
               <Button size="small" onClick={() => setMode('close')}>
                 办结
@@ -558,6 +591,63 @@ function DecisionCard({
           <Space>
             <Button type="primary" onClick={() => void submitProgress()}>
               保存进展
+            </Button>
+            <Button onClick={reset}>取消</Button>
+          </Space>
+        </Flex>
+      ) : null}
+      {mode === 'adjust' ? (
+        <Flex vertical gap={8} className="hw-af-inline" data-testid={`decision-${index}-adjust`}>
+          <Space wrap align="start">
+            <Select<UnitId>
+              aria-label="调整后的承办单位"
+              className="hw-af-select"
+              placeholder="承办单位（可输入拼音首字母）"
+              showSearch={{ filterOption: pinyinFilter }}
+              value={adjustment.ownerUnitId}
+              onChange={(ownerUnitId) => setAdjustment({ ...adjustment, ownerUnitId })}
+              options={unitOptions(registry)}
+            />
+            <Select<PersonId>
+              aria-label="调整后的责任领导"
+              className="hw-af-select-sm"
+              placeholder="责任领导"
+              showSearch={{ filterOption: pinyinFilter }}
+              value={adjustment.responsibleLeaderId}
+              onChange={(responsibleLeaderId) => setAdjustment({ ...adjustment, responsibleLeaderId })}
+              options={leaderOptions(registry)}
+            />
+            <Flex vertical>
+              <Input
+                type="date"
+                aria-label="调整后的完成时限"
+                value={adjustment.dueDate ?? ''}
+                status={tried && aErrors.dueDate ? 'error' : undefined}
+                onChange={(e) => {
+                  const { dueDate: _old, ...rest } = adjustment;
+                  setAdjustment(e.target.value === '' ? rest : { ...rest, dueDate: e.target.value });
+                }}
+              />
+              {tried && aErrors.dueDate ? (
+                <Typography.Text type="danger">{aErrors.dueDate}</Typography.Text>
+              ) : null}
+            </Flex>
+          </Space>
+          {tried && aErrors.ownerUnitId ? (
+            <Typography.Text type="danger">{aErrors.ownerUnitId}</Typography.Text>
+          ) : null}
+          <Input.TextArea
+            aria-label="调整的原因"
+            placeholder="调整的原因（必填，如延期的理由、经谁同意）"
+            rows={2}
+            maxLength={500}
+            value={adjustment.reason}
+            onChange={(e) => setAdjustment({ ...adjustment, reason: e.target.value })}
+          />
+          {tried && aErrors.reason ? <Typography.Text type="danger">{aErrors.reason}</Typography.Text> : null}
+          <Space>
+            <Button type="primary" onClick={() => void submitAdjustment()}>
+              保存调整
             </Button>
             <Button onClick={reset}>取消</Button>
           </Space>

@@ -6,6 +6,8 @@ import { newMeeting, type Meeting } from '../meeting';
 import { meetingSchema } from '../meeting-schema';
 import {
   addDecision,
+  adjustDecision,
+  adjustmentInputErrors,
   agreedItemsFromMinutes,
   checkCloseDecision,
   checkCreateDecision,
@@ -135,6 +137,55 @@ describe('decision items (arts. 29, 47)', () => {
     expect(meetingSchema.safeParse(m).success).toBe(true);
     expect(() => reopenDecision(m, d1, isoDate('2026-04-03'), '再开')).toThrow('尚未办结');
     expect(() => closeDecision(m, decisionId('nope'), isoDate('2026-04-03'), 'x')).toThrow('找不到');
+  });
+
+  it('adjusts an open item (延期, another unit) keeping what it was and why; refuses a closed one', () => {
+    let m = addDecision(signedMeeting(), input, d1, isoDate('2026-03-12'));
+    const d = m.decisions[0]!;
+    const same = {
+      ownerUnitId: d.ownerUnitId,
+      responsibleLeaderId: d.responsibleLeaderId,
+      dueDate: d.dueDate,
+    };
+    expect(adjustmentInputErrors(d, { ...same, reason: '' }, m)).toEqual({
+      reason: '请填写调整的原因（如延期的理由、改由哪个单位承办的依据）',
+      ownerUnitId: '承办单位、责任领导和完成时限都没有改动',
+    });
+    expect(adjustmentInputErrors(d, { ...same, dueDate: '2026-03-01', reason: '延期' }, m)).toEqual({
+      dueDate: '完成时限不能早于会议日期（2026-03-10）',
+    });
+    expect(() => adjustDecision(m, d1, { ...same, reason: '延期' }, isoDate('2026-03-20'))).toThrow(
+      '没有改动',
+    );
+    m = adjustDecision(
+      m,
+      d1,
+      {
+        ...same,
+        dueDate: '2026-04-30',
+        ownerUnitId: unitId('u-czj'),
+        reason: '资金下达推迟，经分管副区长同意延期',
+      },
+      isoDate('2026-03-20'),
+    );
+    expect(m.decisions[0]).toMatchObject({
+      dueDate: '2026-04-30',
+      ownerUnitId: 'u-czj',
+      responsibleLeaderId: 'p-dep1',
+    });
+    expect(m.decisions[0]?.adjustments).toEqual([
+      {
+        on: '2026-03-20',
+        reason: '资金下达推迟，经分管副区长同意延期',
+        before: { ownerUnitId: 'u-zjj', responsibleLeaderId: 'p-dep1', dueDate: '2026-03-31' },
+      },
+    ]);
+    expect(decisionStatus(m.decisions[0]!, isoDate('2026-04-02'))).toBe('open');
+    expect(meetingSchema.safeParse(m).success).toBe(true);
+    m = closeDecision(m, d1, isoDate('2026-04-20'), '已完成');
+    expect(() =>
+      adjustDecision(m, d1, { ...same, dueDate: '2026-05-30', reason: '再延期' }, isoDate('2026-04-21')),
+    ).toThrow('先“重新打开”');
   });
 
   it('asks for a reason to close without progress or after the due date', () => {

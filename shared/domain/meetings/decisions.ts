@@ -175,6 +175,57 @@ export function reopenDecision(m: Meeting, id: DecisionId, on: IsoDate, reason: 
   });
 }
 
+export interface DecisionAdjustmentInput {
+  readonly ownerUnitId?: UnitId;
+  readonly responsibleLeaderId?: PersonId;
+  /** As typed: a date input's value. */
+  readonly dueDate?: string;
+  readonly reason: string;
+}
+
+/** What is wrong with an adjustment as entered, per field (the form shows each under its field). */
+export function adjustmentInputErrors(
+  d: DecisionItem,
+  a: DecisionAdjustmentInput,
+  m: Meeting,
+): Partial<Record<keyof DecisionAdjustmentInput, string>> {
+  const e: Partial<Record<keyof DecisionAdjustmentInput, string>> = {};
+  if (a.dueDate !== undefined && !isIsoDate(a.dueDate)) e.dueDate = '请选择有效的完成时限';
+  else if (a.dueDate !== undefined && a.dueDate < m.date) e.dueDate = `完成时限不能早于会议日期（${m.date}）`;
+  if (a.reason.trim() === '') e.reason = '请填写调整的原因（如延期的理由、改由哪个单位承办的依据）';
+  const changed =
+    a.ownerUnitId !== d.ownerUnitId ||
+    a.responsibleLeaderId !== d.responsibleLeaderId ||
+    a.dueDate !== d.dueDate;
+  if (!changed) e.ownerUnitId = '承办单位、责任领导和完成时限都没有改动';
+  return e;
+}
+
+/**
+ * 调整 an open item: a new owner unit, responsible leader or due date (延期), with the reason; what it was before
+ * stays in `adjustments`, so the ledger can show that a deadline moved and why (arts. 29, 47: followed until done).
+ */
+export function adjustDecision(m: Meeting, id: DecisionId, a: DecisionAdjustmentInput, on: IsoDate): Meeting {
+  const d = findDecision(m, id);
+  if (d.closedOn !== undefined)
+    throw new MeetingActionError('这项决定事项已办结，不能调整。如需继续办理，请先“重新打开”。');
+  const errors = Object.values(adjustmentInputErrors(d, a, m));
+  if (errors.length > 0) throw new MeetingActionError(`${errors.join('；')}。`);
+  const { ownerUnitId, responsibleLeaderId, dueDate, ...rest } = d;
+  const before = {
+    ...(ownerUnitId !== undefined ? { ownerUnitId } : {}),
+    ...(responsibleLeaderId !== undefined ? { responsibleLeaderId } : {}),
+    ...(dueDate !== undefined ? { dueDate } : {}),
+  };
+  return replaceDecision(m, {
+    ...rest,
+    ...(a.ownerUnitId !== undefined ? { ownerUnitId: a.ownerUnitId } : {}),
+    ...(a.responsibleLeaderId !== undefined ? { responsibleLeaderId: a.responsibleLeaderId } : {}),
+    ...(a.dueDate !== undefined ? { dueDate: a.dueDate as IsoDate } : {}),
+    adjustments: [...(d.adjustments ?? []), { on, reason: a.reason.trim(), before }],
+  });
+}
+
 const decisionRef = (id: DecisionId) => ({ kind: 'decision' as const, id });
 
 /**
