@@ -162,6 +162,21 @@ describe('match tokens and date-ordered search keys (v5)', () => {
     expect(documentSearchKeys({ id: 'y', title: '通知' })).toEqual([`通${KEY_SEP}`, `通知${KEY_SEP}`]);
   });
 
+  it('matches a phrase of three or more words by its runs of three, not by pairs scattered in the text', async () => {
+    const { db } = await seeded();
+    await db.documents.add({
+      id: 'i3',
+      direction: 'incoming',
+      title: '城市更新项目，另附项目资金表',
+      registeredOn: '2026-05-01',
+    });
+    expect(matchTokens({ id: 'x', title: '城市更新项目' }).has('~~城市更新项目')).toBe(true);
+    for (const search of [searchDocuments, scanSearch]) {
+      expect(ids(await search(db, '更新项目资金'))).toEqual(['i1']);
+      expect(ids(await search(db, '城市更新项目'))).toEqual(['i3', 'i1']);
+    }
+  });
+
   it('indexes prefixes of a long word only up to PREFIX_MAX, and no word too long to be one', () => {
     const long = 'a'.repeat(PREFIX_MAX + 4);
     const t = matchTokens({ id: 'x', title: `${long} ${'b'.repeat(100)}` });

@@ -121,7 +121,9 @@ const indexableWord = (w: string) => w !== '' && w.length <= WORD_MAX && !marked
  *  - every prefix (up to PREFIX_MAX characters) of every word, and the whole word: a one-word term matches a row
  *    when it begins one of the row's words (a term longer than PREFIX_MAX must equal the word);
  *  - every whole reference number (a one-word term equal to it matches);
- *  - `~` + each pair of adjacent words: a phrase matches when each of its adjacent word pairs is in the row;
+ *  - `~` + each pair and `~~` + each run of three adjacent words: a phrase of two words matches when the pair
+ *    is in the row, a longer one when each run of three of its words is (a run of three is far rarer than a
+ *    pair with "的" in it, so a long phrase reads short key lists);
  *  - `@` + each unit or person id the row names.
  */
 export function matchTokens(row: Readonly<Record<string, unknown>>): Set<string> {
@@ -133,7 +135,11 @@ export function matchTokens(row: Readonly<Record<string, unknown>>): Set<string>
     for (let n = 1; n <= Math.min(w.length, PREFIX_MAX); n++) tokens.add(w.slice(0, n));
     tokens.add(w);
     const next = ws[i + 1];
-    if (next !== undefined && indexableWord(next)) tokens.add(`${PAIR_MARK}${w}${next}`);
+    if (next === undefined || !indexableWord(next)) continue;
+    tokens.add(`${PAIR_MARK}${w}${next}`);
+    const third = ws[i + 2];
+    if (third !== undefined && indexableWord(third))
+      tokens.add(`${PAIR_MARK}${PAIR_MARK}${w}${next}${third}`);
   }
   for (const n of wholeNumbers(row)) if (indexableWord(n)) tokens.add(n);
   const ids = new Set<string>();
@@ -217,8 +223,8 @@ export function installSearchTokenHooks(table: HookableTable): void {
 // ---------------------------------------------------------------------------------------------------------
 // Querying. A query is whitespace-separated terms; a row matches when every term matches it:
 //  - its text: a one-word term begins one of the row's words (or equals a whole reference number); a term of
-//    several words (segmented the same way) has each adjacent pair of its words adjacent in the text too (so
-//    "更新项目" does not match "项目…更新");
+//    two words (segmented the same way) has them adjacent in the text (so "更新项目" does not match
+//    "项目…更新"), a longer term has each run of three of its words adjacent in the text;
 //  - or a unit or person the row names: by a part of the name (“财政”) or of its pinyin initials (“czj”).
 // Both are tests of `matchTokens`; the indexed search and the plain scan implement exactly this, so the
 // benchmark compares like with like.
@@ -292,8 +298,10 @@ function textTokens(term: Term): string[] | undefined {
   const ws = term.words;
   if (ws.length === 0 || !ws.every(indexableWord)) return undefined;
   if (ws.length === 1) return [ws[0] as string];
+  if (ws.length === 2) return [`${PAIR_MARK}${ws[0] ?? ''}${ws[1] ?? ''}`];
   const out: string[] = [];
-  for (let i = 0; i + 1 < ws.length; i++) out.push(`${PAIR_MARK}${ws[i] ?? ''}${ws[i + 1] ?? ''}`);
+  for (let i = 0; i + 2 < ws.length; i++)
+    out.push(`${PAIR_MARK}${PAIR_MARK}${ws[i] ?? ''}${ws[i + 1] ?? ''}${ws[i + 2] ?? ''}`);
   return [...new Set(out)];
 }
 
