@@ -60,11 +60,14 @@ test('back up from 设置 (data folder and USB stick), change the data, restore:
   const dialog = page.getByRole('dialog').filter({ hasText: '从这个备份恢复？' });
   await expect(dialog).toContainText('人员');
   await expect(dialog).toContainText('SHA-256 与审计链均已核对无误');
+  // The app reloads itself 0.8 s after the restore (the URL stays #/settings, so waiting for it proves nothing);
+  // until then the old page is still up, and the reload lands on the sign-in screen, which the fixture passes.
+  const reloaded = page.waitForEvent('load');
   await dialog.getByRole('button', { name: '恢复' }).click();
   await expect(page.getByText('已从备份恢复，正在重新载入…')).toBeVisible({ timeout: 15_000 });
-
-  await page.waitForURL(/#\/settings/);
-  await page.getByRole('navigation', { name: '主导航' }).getByText('人员与单位').click({ timeout: 15_000 });
+  await reloaded;
+  await expect(page).toHaveURL(/#\/settings$/);
+  await page.getByRole('navigation', { name: '主导航' }).getByText('人员与单位').click({ timeout: 45_000 });
   await expect(page.getByText('示例数据', { exact: true })).toBeVisible({ timeout: 15_000 });
   await expect(page.getByTestId('table-people').getByRole('row').filter({ hasText: '王明' })).toHaveCount(1);
 
