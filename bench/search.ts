@@ -1,10 +1,12 @@
 /**
- * Search bench, in Chromium: document search through the `*searchTokens` index (renderer/data/document-search.ts)
- * against a plain scan of the same rows with the same matching rules, over the ten-year scale data
- * (scripts/seed-scale.ts, 50k incoming and outgoing documents) and the sample registry's units and people.
- * Prints per query the medians, the ratio indexed / scan (below 1 = faster) and the hit counts (which must agree).
+ * Search bench, in Chromium: document search through the date-ordered `*searchKeys` index (renderer/data/
+ * document-search.ts: a term is one index range, its total a count or the size of intersected key lists, its page
+ * the newest keys) against a plain scan of the same rows with the same matching rules (`matchTokens`), over the
+ * ten-year scale data (scripts/seed-scale.ts, 50k incoming and outgoing documents) and the sample registry's units
+ * and people. Prints per query the medians, the ratio indexed / scan (below 1 = faster) and the hit counts (which
+ * must agree: total and the first page of ids), and the time the hooks took to write the rows with their index.
  *   npm run bench -- search [--runs N] [--documents 50000]
- * Not a unit test: it needs /usr/bin/chromium (or Playwright's) and takes a minute or two.
+ * Not a unit test: it needs /usr/bin/chromium (or Playwright's) and takes a few minutes (most of it writing the rows).
  */
 import { numberArg as arg, withBenchPage } from './in-chromium';
 import { generateScale } from '../scripts/seed-scale';
