@@ -316,10 +316,10 @@ const caseArb = fc.array(rowArb, { minLength: 1, maxLength: 25 }).chain((specs) 
     queries: fc.array(fc.tuple(queryArb(specs), optionsArb), { minLength: 1, maxLength: 4 }),
     edits: fc.array(fc.tuple(fc.nat(specs.length - 1), rowArb), { maxLength: 3 }),
     deletes: fc.array(fc.nat(specs.length - 1), { maxLength: 2 }),
-    // Tiny probes and row checks so a few rows reach the paths 50k rows take (long lists, rows checked).
+    // A tiny row-check limit so a few rows reach the paths 50k rows take (long lists fetched, rows checked).
     tuning: fc.oneof(
       fc.constant(DEFAULT_TUNING),
-      fc.record({ probe: fc.integer({ min: 1, max: 6 }), verifyOnRowsMax: fc.integer({ min: 0, max: 5 }) }),
+      fc.record({ verifyOnRowsMax: fc.integer({ min: 0, max: 5 }) }),
     ),
   }),
 );
