@@ -474,6 +474,11 @@ export async function searchDocuments(
     const altKeys = async (alt: readonly Member[], within?: ReadonlySet<string>): Promise<Set<string>> => {
       let set = within;
       const ms = bySize(alt);
+      // Every list will be needed unless the candidates fall to a few: ask for them all at once, so the database
+      // reads the next list while this page turns the previous one into a set.
+      if ((within?.size ?? Infinity) > VERIFY_ON_ROWS_MAX && est(ms[0] as Member) > VERIFY_ON_ROWS_MAX) {
+        for (const m of ms) keysOf(m).catch(() => undefined);
+      }
       for (const [i, m] of ms.entries()) {
         if (set !== undefined && set.size <= VERIFY_ON_ROWS_MAX && !fetched(m)) {
           const left = ms.slice(i);
