@@ -32,6 +32,8 @@ const KEY_SEP_NEXT = '\u0002';
 export const PREFIX_MAX = 16;
 /** Longer "words" (pasted codes, hashes) are not indexed at all: their prefixes would flood the index. */
 export const WORD_MAX = 64;
+/** The fields the hooks derive: never read as content. */
+const DERIVED: ReadonlySet<string> = new Set(['searchTokens', 'searchKeys']);
 
 let segmenter: Intl.Segmenter | undefined;
 function words(text: string): string[] {
@@ -82,7 +84,7 @@ function collectIds(value: unknown, key: string, out: Set<string>, depth: number
 
 function rowIds(row: Readonly<Record<string, unknown>>, out: Set<string>): void {
   for (const [k, v] of Object.entries(row)) {
-    if (k === 'searchTokens' || k === 'searchKeys' || k === 'id') continue;
+    if (DERIVED.has(k) || k === 'id') continue;
     collectIds(v, k, out, 0);
   }
 }
@@ -98,8 +100,11 @@ function wholeNumbers(row: Readonly<Record<string, unknown>>): string[] {
 
 /** The distinct plain tokens of a documents row (the v3 `searchTokens`). */
 export function documentSearchTokens(row: Readonly<Record<string, unknown>>): string[] {
+  return plainTokens(row, words(searchableText(row)));
+}
+
+function plainTokens(row: Readonly<Record<string, unknown>>, ws: readonly string[]): string[] {
   const tokens = new Set<string>();
-  const ws = words(searchableText(row));
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
     tokens.add(w);
@@ -127,8 +132,11 @@ const indexableWord = (w: string) => w !== '' && w.length <= WORD_MAX && !marked
  *  - `@` + each unit or person id the row names.
  */
 export function matchTokens(row: Readonly<Record<string, unknown>>): Set<string> {
+  return rowMatchTokens(row, words(searchableText(row)));
+}
+
+function rowMatchTokens(row: Readonly<Record<string, unknown>>, ws: readonly string[]): Set<string> {
   const tokens = new Set<string>();
-  const ws = words(searchableText(row));
   for (let i = 0; i < ws.length; i++) {
     const w = ws[i] as string;
     if (!indexableWord(w)) continue;
@@ -154,8 +162,12 @@ const dateOf = (row: Readonly<Record<string, unknown>>): string =>
 
 /** The v5 `searchKeys` of a row: each match token, then KEY_SEP, then the row's date. */
 export function documentSearchKeys(row: Readonly<Record<string, unknown>>): string[] {
+  return datedKeys(row, matchTokens(row));
+}
+
+function datedKeys(row: Readonly<Record<string, unknown>>, tokens: ReadonlySet<string>): string[] {
   const date = dateOf(row);
-  return [...matchTokens(row)].map((t) => `${t}${KEY_SEP}${date}`);
+  return [...tokens].map((t) => `${t}${KEY_SEP}${date}`);
 }
 
 /** The match token of a `searchKeys` entry. */
@@ -185,12 +197,16 @@ export function applyModifications(
   return next;
 }
 
-/** Both derived search fields of a row (what the hooks and the v5 upgrade write). */
+/**
+ * Both derived search fields of a row (what the hooks and the v5 upgrade write), from one segmentation of its
+ * text: segmenting is most of the cost of every document write and of the upgrade.
+ */
 export function searchFields(row: Readonly<Record<string, unknown>>): {
   searchTokens: string[];
   searchKeys: string[];
 } {
-  return { searchTokens: documentSearchTokens(row), searchKeys: documentSearchKeys(row) };
+  const ws = words(searchableText(row));
+  return { searchTokens: plainTokens(row, ws), searchKeys: datedKeys(row, rowMatchTokens(row, ws)) };
 }
 
 /** Minimal shape of a Dexie table's hook API, so this file needs no runtime dexie import (db.ts calls it). */
@@ -205,8 +221,6 @@ interface HookableTable {
     ) => Record<string, unknown> | void,
   ): unknown;
 }
-
-const DERIVED = new Set(['searchTokens', 'searchKeys']);
 
 /** Keeps `searchTokens` and `searchKeys` of every documents row in step with its content, whoever writes it. */
 export function installSearchTokenHooks(table: HookableTable): void {
