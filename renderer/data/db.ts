@@ -21,7 +21,7 @@ import type {
   TravelReport,
   Unit,
 } from '../../shared/domain/registry';
-import { documentSearchTokens, installSearchTokenHooks, searchFields } from './document-search';
+import { installSearchTokenHooks, searchFields } from './document-search';
 import { pinyinInitials } from './pinyin';
 
 export const DB_NAME = 'huiwen';
@@ -179,16 +179,9 @@ export class HuiwenDb extends Dexie {
             u.pinyinInitials = pinyinInitials(u.name);
           });
       });
-    this.version(3)
-      .stores(SCHEMA_V3)
-      .upgrade(async (tx) => {
-        await tx
-          .table('documents')
-          .toCollection()
-          .modify((d: Record<string, unknown>) => {
-            d['searchTokens'] = documentSearchTokens(d);
-          });
-      });
+    // v3 introduced searchTokens; v5's upgrade below derives them together with searchKeys for every row, so a
+    // store older than v3 gets both there instead of segmenting every document twice.
+    this.version(3).stores(SCHEMA_V3);
     this.version(4).stores(SCHEMA_V4);
     this.version(5)
       .stores(SCHEMA_V5)
