@@ -39,6 +39,7 @@ import {
   addDecision,
   adjustDecision,
   adjustmentInputErrors,
+  assignmentOf,
   agreedItemsFromMinutes,
   checkCloseDecision,
   checkCreateDecision,
@@ -95,10 +96,51 @@ const stripTopicTitle = (m: Meeting, text: string): string => {
 
 const EMPTY_INPUT: DecisionInput = { text: '' };
 
-/** Units that can own a decision item (not outside bodies), for the registration and adjustment forms. */
-const unitOptions = (registry: Registry) =>
-  registry.units.filter((u) => u.kind !== 'outside').map((u) => ({ value: u.id, label: u.name }));
-const leaderOptions = (registry: Registry) => registry.people.map((p) => ({ value: p.id, label: p.name }));
+/** 承办单位 of a decision item (any unit but outside bodies), searchable by pinyin: registration and 调整. */
+function OwnerUnitSelect(props: {
+  label: string;
+  registry: Registry;
+  value: UnitId | undefined;
+  onChange: (id: UnitId) => void;
+  invalid?: boolean;
+}) {
+  return (
+    <Select<UnitId>
+      aria-label={props.label}
+      className="hw-af-select"
+      placeholder="承办单位（可输入拼音首字母）"
+      showSearch={{ filterOption: pinyinFilter }}
+      value={props.value}
+      status={props.invalid === true ? 'error' : undefined}
+      onChange={props.onChange}
+      options={props.registry.units
+        .filter((u) => u.kind !== 'outside')
+        .map((u) => ({ value: u.id, label: u.name }))}
+    />
+  );
+}
+
+/** 责任领导 of a decision item, searchable by pinyin: registration and 调整. */
+function LeaderSelect(props: {
+  label: string;
+  registry: Registry;
+  value: PersonId | undefined;
+  onChange: (id: PersonId) => void;
+  invalid?: boolean;
+}) {
+  return (
+    <Select<PersonId>
+      aria-label={props.label}
+      className="hw-af-select-sm"
+      placeholder="责任领导"
+      showSearch={{ filterOption: pinyinFilter }}
+      value={props.value}
+      status={props.invalid === true ? 'error' : undefined}
+      onChange={props.onChange}
+      options={props.registry.people.map((p) => ({ value: p.id, label: p.name }))}
+    />
+  );
+}
 
 export function DecisionsTab({
   meeting,
@@ -236,30 +278,24 @@ export function DecisionsTab({
           {shown('text') ? <Typography.Text type="danger">{shown('text')}</Typography.Text> : null}
           <Space wrap align="start">
             <Flex vertical>
-              <Select<UnitId>
-                aria-label="承办单位"
-                className="hw-af-select"
-                placeholder="承办单位（可输入拼音首字母）"
-                showSearch={{ filterOption: pinyinFilter }}
+              <OwnerUnitSelect
+                label="承办单位"
+                registry={registry}
                 value={input.ownerUnitId}
-                status={shown('ownerUnitId') ? 'error' : undefined}
+                invalid={shown('ownerUnitId') !== undefined}
                 onChange={(ownerUnitId) => setInput({ ...input, ownerUnitId })}
-                options={unitOptions(registry)}
               />
               {shown('ownerUnitId') ? (
                 <Typography.Text type="danger">{shown('ownerUnitId')}</Typography.Text>
               ) : null}
             </Flex>
             <Flex vertical>
-              <Select<PersonId>
-                aria-label="责任领导"
-                className="hw-af-select-sm"
-                placeholder="责任领导"
-                showSearch={{ filterOption: pinyinFilter }}
+              <LeaderSelect
+                label="责任领导"
+                registry={registry}
                 value={input.responsibleLeaderId}
-                status={shown('responsibleLeaderId') ? 'error' : undefined}
+                invalid={shown('responsibleLeaderId') !== undefined}
                 onChange={(responsibleLeaderId) => setInput({ ...input, responsibleLeaderId })}
-                options={leaderOptions(registry)}
               />
               {shown('responsibleLeaderId') ? (
                 <Typography.Text type="danger">{shown('responsibleLeaderId')}</Typography.Text>
@@ -355,12 +391,7 @@ function DecisionCard({
   const { message } = App.useApp();
   const [text, setText] = useState('');
   const [tried, setTried] = useState(false);
-  const current = (): DecisionAdjustmentInput => ({
-    ...(d.ownerUnitId !== undefined ? { ownerUnitId: d.ownerUnitId } : {}),
-    ...(d.responsibleLeaderId !== undefined ? { responsibleLeaderId: d.responsibleLeaderId } : {}),
-    ...(d.dueDate !== undefined ? { dueDate: d.dueDate } : {}),
-    reason: '',
-  });
+  const current = (): DecisionAdjustmentInput => ({ ...assignmentOf(d), reason: '' });
   const [adjustment, setAdjustment] = useState<DecisionAdjustmentInput>(current);
   const aErrors = adjustmentInputErrors(d, adjustment, meeting);
   const status = decisionStatus(d, today);
@@ -599,23 +630,17 @@ function DecisionCard({
       {mode === 'adjust' ? (
         <Flex vertical gap={8} className="hw-af-inline" data-testid={`decision-${index}-adjust`}>
           <Space wrap align="start">
-            <Select<UnitId>
-              aria-label="调整后的承办单位"
-              className="hw-af-select"
-              placeholder="承办单位（可输入拼音首字母）"
-              showSearch={{ filterOption: pinyinFilter }}
+            <OwnerUnitSelect
+              label="调整后的承办单位"
+              registry={registry}
               value={adjustment.ownerUnitId}
               onChange={(ownerUnitId) => setAdjustment({ ...adjustment, ownerUnitId })}
-              options={unitOptions(registry)}
             />
-            <Select<PersonId>
-              aria-label="调整后的责任领导"
-              className="hw-af-select-sm"
-              placeholder="责任领导"
-              showSearch={{ filterOption: pinyinFilter }}
+            <LeaderSelect
+              label="调整后的责任领导"
+              registry={registry}
               value={adjustment.responsibleLeaderId}
               onChange={(responsibleLeaderId) => setAdjustment({ ...adjustment, responsibleLeaderId })}
-              options={leaderOptions(registry)}
             />
             <Flex vertical>
               <Input

@@ -7,7 +7,7 @@
 import { isIsoDate, type IsoDate } from '../../calendar/iso-date';
 import { finding, type Finding } from '../findings';
 import type { DecisionId, PersonId, TopicId, UnitId } from '../ids';
-import type { DecisionItem, EvidenceFile, Meeting, ProgressReport } from '../meeting';
+import type { DecisionAdjustment, DecisionItem, EvidenceFile, Meeting, ProgressReport } from '../meeting';
 import type { WorkingDays } from '../working-days';
 
 /** A refused action on a meeting; the message is Chinese and says what to do instead. */
@@ -66,6 +66,10 @@ export interface DecisionInput {
 
 export type DecisionInputErrors = Partial<Record<keyof DecisionInput, string>>;
 
+/** A due date before the meeting itself is a typing mistake (registration and adjustment alike). */
+const dueBeforeMeeting = (due: IsoDate, m: Meeting): string | undefined =>
+  due < m.date ? `完成时限不能早于会议日期（${m.date}）` : undefined;
+
 /** Form checks (art. 47: an item without owner and due date cannot be followed up). */
 export function decisionInputErrors(i: DecisionInput, m: Meeting): DecisionInputErrors {
   const e: { -readonly [K in keyof DecisionInput]?: string } = {};
@@ -73,9 +77,23 @@ export function decisionInputErrors(i: DecisionInput, m: Meeting): DecisionInput
   else if (i.text.trim().length > 2000) e.text = '决定事项最多 2000 字';
   if (i.ownerUnitId === undefined) e.ownerUnitId = '请选择承办单位（第四十七条：决定事项须明确承办单位）';
   if (i.responsibleLeaderId === undefined) e.responsibleLeaderId = '请选择责任领导';
-  if (i.dueDate === undefined || !isIsoDate(i.dueDate)) e.dueDate = '请选择完成时限（日期或会后工作日数）';
-  else if (i.dueDate < m.date) e.dueDate = `完成时限不能早于会议日期（${m.date}）`;
+  const due =
+    i.dueDate === undefined || !isIsoDate(i.dueDate)
+      ? '请选择完成时限（日期或会后工作日数）'
+      : dueBeforeMeeting(i.dueDate, m);
+  if (due !== undefined) e.dueDate = due;
   return e;
+}
+
+/** Who does an item and by when: what an adjustment changes, and keeps as `before`. */
+export type DecisionAssignment = DecisionAdjustment['before'];
+
+export function assignmentOf(d: DecisionItem): DecisionAssignment {
+  return {
+    ...(d.ownerUnitId !== undefined ? { ownerUnitId: d.ownerUnitId } : {}),
+    ...(d.responsibleLeaderId !== undefined ? { responsibleLeaderId: d.responsibleLeaderId } : {}),
+    ...(d.dueDate !== undefined ? { dueDate: d.dueDate } : {}),
+  };
 }
 
 function findDecision(m: Meeting, id: DecisionId): DecisionItem {
@@ -190,8 +208,13 @@ export function adjustmentInputErrors(
   m: Meeting,
 ): Partial<Record<keyof DecisionAdjustmentInput, string>> {
   const e: Partial<Record<keyof DecisionAdjustmentInput, string>> = {};
-  if (a.dueDate !== undefined && !isIsoDate(a.dueDate)) e.dueDate = '请选择有效的完成时限';
-  else if (a.dueDate !== undefined && a.dueDate < m.date) e.dueDate = `完成时限不能早于会议日期（${m.date}）`;
+  const due =
+    a.dueDate === undefined
+      ? undefined
+      : isIsoDate(a.dueDate)
+        ? dueBeforeMeeting(a.dueDate, m)
+        : '请选择有效的完成时限';
+  if (due !== undefined) e.dueDate = due;
   if (a.reason.trim() === '') e.reason = '请填写调整的原因（如延期的理由、改由哪个单位承办的依据）';
   const changed =
     a.ownerUnitId !== d.ownerUnitId ||
@@ -211,18 +234,13 @@ export function adjustDecision(m: Meeting, id: DecisionId, a: DecisionAdjustment
     throw new MeetingActionError('这项决定事项已办结，不能调整。如需继续办理，请先“重新打开”。');
   const errors = Object.values(adjustmentInputErrors(d, a, m));
   if (errors.length > 0) throw new MeetingActionError(`${errors.join('；')}。`);
-  const { ownerUnitId, responsibleLeaderId, dueDate, ...rest } = d;
-  const before = {
-    ...(ownerUnitId !== undefined ? { ownerUnitId } : {}),
-    ...(responsibleLeaderId !== undefined ? { responsibleLeaderId } : {}),
-    ...(dueDate !== undefined ? { dueDate } : {}),
-  };
+  const { ownerUnitId: _unit, responsibleLeaderId: _leader, dueDate: _due, ...rest } = d;
   return replaceDecision(m, {
     ...rest,
     ...(a.ownerUnitId !== undefined ? { ownerUnitId: a.ownerUnitId } : {}),
     ...(a.responsibleLeaderId !== undefined ? { responsibleLeaderId: a.responsibleLeaderId } : {}),
     ...(a.dueDate !== undefined ? { dueDate: a.dueDate as IsoDate } : {}),
-    adjustments: [...(d.adjustments ?? []), { on, reason: a.reason.trim(), before }],
+    adjustments: [...(d.adjustments ?? []), { on, reason: a.reason.trim(), before: assignmentOf(d) }],
   });
 }
 
