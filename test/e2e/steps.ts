@@ -49,21 +49,17 @@ export async function chooseOption(page: Page, label: string, title: string, typ
 }
 
 /**
- * Clicks the step's button; when the rules warn, gives the reason. A GatedButton says beforehand whether it will
- * ask (`data-gate="warn"`); the dialog opens in the click's own render, so no wait is needed when it will not.
+ * Clicks the step's button (named exactly `name`); when the rules warn, gives the reason.
  */
 export async function takeStep(page: Page, name: string, reason = E2E_REASON): Promise<void> {
-  const button = page.getByRole('button', { name, exact: true });
-  const warned = (await button.getAttribute('data-gate')) === 'warn';
-  await button.click();
-  const dialog = overrideDialog(page, name);
-  if (warned || (await dialog.isVisible())) await giveReason(dialog, reason);
+  await takeStepThen(page, page.getByRole('button', { name, exact: true }), name, reason, async () => {});
 }
 
 /**
  * Clicks `button`; when the rules warn, gives the reason; then waits for `done` (what the step leads to). `step` is
- * the step's name as the dialog title starts with it. Like takeStep, it reads `data-gate` instead of racing a wait
- * for a dialog that may never come (a dangling wait kept polling, and re-ran the sign-in handler, for 30 s).
+ * the step's name as the dialog title starts with it. A GatedButton says beforehand whether it will ask
+ * (`data-gate="warn"`), and the dialog opens in the click's own render, so nothing waits for a dialog that may
+ * never come (a dangling wait kept polling, and re-ran the sign-in handler, for 30 s).
  */
 export async function takeStepThen(
   page: Page,
